@@ -54,7 +54,7 @@ IP_HOST = "spoofed address: a numeric IP address hides who runs the site"
 NON_ASCII = "spoofed address: non-ASCII characters in the host can imitate a real name"
 PUNYCODE = "spoofed address: a punycode (xn--) host can imitate a real name"
 SHORTENER = "URL shortener hides where the link goes"
-LOOKALIKE = "lookalike of official address {}"
+LOOKALIKE = "lookalike of official address {}: the link goes to {}"
 NOT_LISTED = "host {} is not on the official address list (" + LIST_PATH + ")"
 PATH_NOT_LISTED = ("address {} is not on the official address list (" + LIST_PATH
                    + "); on {} only {} {} listed")
@@ -399,7 +399,7 @@ class Checker:
             return []
         look = self.lookalike_of(host)
         if look:
-            return [LOOKALIKE.format(look)]
+            return [LOOKALIKE.format(look, host)]
         if in_sources:
             return []
         prefixes = [e.host + e.path + "/" for e in self.entries if e.host == host and e.path]

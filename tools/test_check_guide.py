@@ -186,6 +186,7 @@ SHORTENER = "URL shortener hides where the link goes"
 EMBED = "image or media embed: this guide holds no images"
 BARE = "bare address: give the link words that say where it goes"
 NO_DATE = "page does not say when its facts were checked"
+LOOK = "lookalike of official address {}: the link goes to {}"
 
 
 class CleanGuide(GuideTestCase):
@@ -222,11 +223,11 @@ class Addresses(GuideTestCase):
                      "www.missingkids.evil.example"):
             with self.subTest(host=host):
                 self.assertLineReports("README.md", "- [NCMEC](https://%s/)" % host,
-                                       "lookalike of official address missingkids.org")
+                                       LOOK.format("missingkids.org", host))
 
     def test_lookalike_is_checked_in_sources_too(self):
         self.assertLineReports("SOURCES.md", "- [NCMEC](https://www.rnissingkids.org/)",
-                               "lookalike of official address missingkids.org")
+                               LOOK.format("missingkids.org", "www.rnissingkids.org"))
 
     def test_userinfo_spoof(self):
         self.assertLineReports("README.md", "- [NCMEC](https://missingkids.org@evil.com/)",
@@ -276,7 +277,7 @@ class Addresses(GuideTestCase):
         self.assertLineReports("README.md", "- [x](https://eviliwf.org.uk/)",
                                NOT_LISTED.format("eviliwf.org.uk"))
         self.assertLineReports("README.md", "- [x](https://iwf.org.uk.example.com/)",
-                               "lookalike of official address iwf.org.uk")
+                               LOOK.format("iwf.org.uk", "iwf.org.uk.example.com"))
 
     def test_sources_may_cite_unlisted_https_hosts(self):
         changes, _ = append("SOURCES.md", "- [A report](https://www.example.org/report) and "
@@ -299,7 +300,7 @@ class Addresses(GuideTestCase):
 
     def test_mailto_domain_is_checked(self):
         self.assertLineReports("README.md", "- [email](mailto:help@rnissingkids.org)",
-                               "lookalike of official address missingkids.org")
+                               LOOK.format("missingkids.org", "rnissingkids.org"))
 
     def test_yaml_urls_are_checked(self):
         self.assertLineReports(".github/ISSUE_TEMPLATE/correction.yml",
