@@ -284,7 +284,8 @@ class Checker:
         if os.path.islink(os.path.join(self.root, path)):
             return self.add(path, 1, NOT_ALLOWED.format(WHY_LINK))
         if path in ALLOWED_FILES or re.fullmatch(r"\.github/ISSUE_TEMPLATE/[^/]+\.ya?ml", path) \
-                or (path.endswith(".md") and ("/" not in path or path.startswith(".github/"))):
+                or (path.endswith(".md") and ("/" not in path or path.startswith(".github/")
+                                             or re.fullmatch(r"guide/[^/]+\.md", path))):
             return
         name = path.rsplit("/", 1)[-1].lower()
         ext = name.rsplit(".", 1)[-1] if "." in name.lstrip(".") else ""
@@ -512,7 +513,7 @@ class Checker:
             self.check_links(path, text, masked)
             if is_md or path.endswith((".yml", ".yaml")):
                 self.check_embeds(path, masked)
-            if is_md and "/" not in path and path not in DATE_EXEMPT:
+            if is_md and ("/" not in path or path.startswith("guide/")) and path not in DATE_EXEMPT:
                 self.check_date(path, text)
         self.problems.sort(key=lambda p: (p[0], p[1]))
         return self.problems
