@@ -133,6 +133,7 @@ NO_PAGE = "link to {}: no such page"
 NO_ANCHOR_THERE = "link to {}#{}: no such heading in {}"
 EMBED = "image or media embed: this guide holds no images"
 BAD_TAG = "HTML <{}> is not allowed in this guide"
+DIRECTION = "HTML that turns text round (<bdo>, dir=rtl) is not allowed: readers would see other digits"
 NO_DATE = "page does not say when its facts were checked"
 DATE_OLD_WARN = "facts were checked on {}, more than 6 months ago: check them again"
 DATE_OLD_FAIL = "facts were checked on {}, 12 months ago or more: check them again and update the date"
@@ -618,6 +619,8 @@ class Rendered(html.parser.HTMLParser):
             self.embeds.append((lines, needles))
         elif tag in BAD_TAGS:
             self.bad_tags.append((tag, lines, needles))
+        if tag == "bdo" or (named.get("dir") or "").strip().lower() == "rtl":
+            self.bad_tags.append((None, lines, ("<" + tag, "dir=")))
         if tag == "a":
             self.anchors.update(v for n, v in attrs if n in ("id", "name") and v)
         if tag == "br":
@@ -930,7 +933,8 @@ class Checker:
         for lines, needles in page.embeds:
             self.add(path, self.find_line(source, lines, *needles, base=base), EMBED)
         for tag, lines, needles in page.bad_tags:
-            self.add(path, self.find_line(source, lines, *needles, base=base), BAD_TAG.format(tag))
+            self.add(path, self.find_line(source, lines, *needles, base=base),
+                     BAD_TAG.format(tag) if tag else DIRECTION)
         for tag, attr, raw, lines, words in page.urls:
             url = clean_url(raw)
             rest = url.split(":", 1)[-1]
@@ -981,7 +985,7 @@ class Checker:
                 self.add(path, line, reason)
         for a, b, number in find_numbers(text):
             if number_key(number) not in self.facts:
-                first_group = re.search(r"[0-9A-Z]+", number).group()
+                first_group = re.search(r"\w+", number).group()
                 line = self.find_line(source, block.lines, number, first_group, base=base)
                 self.add(path, line, NUMBER_NOT_REGISTERED.format(number))
         for phrase in unsafe_advice(text):

@@ -765,6 +765,13 @@ class ContactFacts(GuideTestCase):
                                        INVISIBLE.format(ord(ch), name))
         self.assertLineReports(LIST, "# a note\u200d", INVISIBLE.format(0x200D, "ZERO WIDTH JOINER"))
 
+    def test_html_that_turns_text_round(self):
+        for html in ('<bdo dir="rtl">0800 1111</bdo>', '<span dir="RTL">0800 1111</span>'):
+            with self.subTest(html=html):
+                self.assertLineReports("guide/get-help.md", "Childline: %s." % html,
+                                       "HTML that turns text round (<bdo>, dir=rtl) is not "
+                                       "allowed: readers would see other digits")
+
     def test_deleted_emergency_line(self):
         page = README.replace("**Is a child in danger right now?** Call 911 (US) or 999 (UK).\n", "")
         self.assertReports({"README.md": page}, "README.md:1: " + MISSING_LINE.format("in danger right now"))
