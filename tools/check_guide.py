@@ -43,7 +43,6 @@ is no problem (warnings do not fail the check), 1 otherwise.
 """
 import argparse
 import datetime
-import fnmatch
 import html
 import html.parser
 import ipaddress
