@@ -947,8 +947,7 @@ class Checker:
                 if url.lower().startswith(("http://", "https://")):
                     self.external.append((url, path, line))
                     words = words.strip()
-                    if tag == "a" and not in_sources and ("://" in words or
-                                                          words.lower().startswith("www.")):
+                    if tag == "a" and not in_sources and "://" in words:
                         self.add(path, line, BARE)
             elif tag in ("a", "area") and attr == "href":
                 self.check_local(path, line, url)
