@@ -302,10 +302,10 @@ TODAY_ENV = "GUIDE_CHECK_TODAY"
 # (1 000 000) are taken for a number.
 _GROUP = r"(?:\(\d{1,15}\)|\d{1,15})"
 _NOT_AFTER = r"(?<![\w§/.,+\-])"
-GROUPED_NUMBER = re.compile(_NOT_AFTER + r"(\+?%s(?:[ .\-]%s)++)(?![\w/])" % (_GROUP, _GROUP))
+GROUPED_NUMBER = re.compile(_NOT_AFTER + r"(\+?%s(?:[ .\-]%s)+)(?![\w/]|[ .\-]\d)" % (_GROUP, _GROUP))
 LONG_NUMBER = re.compile(_NOT_AFTER + r"(\+\d{6,15}|\d{7,15})(?![\w/]|[.,]\d)")
 VANITY_NUMBER = re.compile(_NOT_AFTER + r"((?:\+\d{1,3}[ .\-]|1[ .\-])?(?:0\d{2,4}|\d{3})"
-                           r"(?:[ .\-](?:[A-Z]{2,}|\d{2,}))++)(?![\w/])")
+                           r"(?:[ .\-](?:[A-Z]{2,}|\d{2,}))+)(?![\w/]|[ .\-][A-Z\d])")
 SHORT_NUMBER = re.compile(_NOT_AFTER + r"\d{2,8}(?![\w/%]|[.,]\d)")
 CUE_WORD = re.compile(r"\b(?:call(?:s|ed|ing)?|phon(?:e|es|ed|ing)|telephone|tel|"
                       r"dial(?:s|led|ed|ling|ing)?|rings?|text(?:s|ed|ing)?|txt|sms|whatsapp|"
