@@ -79,7 +79,8 @@ LINKS_WORKFLOW = ".github/workflows/links.yml"
 TOP_PAGES = {"README.md", SOURCES, "CONTRIBUTING.md"}
 DATE_EXEMPT = {"CONTRIBUTING.md", PR_TEMPLATE}  # pages that need no "checked" date
 TOOLS_FILES = {"check_guide.py", "test_check_guide.py", "official-addresses.txt",
-               "contact-facts.txt", "required-lines.txt", "requirements.txt"}
+               "contact-facts.txt", "required-lines.txt", "requirements.txt",
+               "safety-header.md"}
 ALLOWED_FILES = TOP_PAGES | {"LICENSE", ".ci/run", CODEOWNERS, PR_TEMPLATE, ISSUE_CONFIG,
                              LINKS_WORKFLOW} | {"tools/" + name for name in TOOLS_FILES}
 GUIDE_PAGE = re.compile(r"guide/[^/]+\.md")

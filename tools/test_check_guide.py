@@ -599,7 +599,7 @@ class Trust(GuideTestCase):
             "scrape.py": "code is not allowed: the only code is tools/check_guide.py and its tests",
             "tools/re.py": "code is not allowed: the only code is tools/check_guide.py and its tests",
             "tools/notes.txt": "tools/ holds only check_guide.py, contact-facts.txt, "
-                               "official-addresses.txt, required-lines.txt, requirements.txt, "
+                               "official-addresses.txt, required-lines.txt, requirements.txt, safety-header.md, "
                                "test_check_guide.py",
             "hashes.csv": "data sets and model files are not allowed",
             "docs/notes.md": "pages live at README.md, SOURCES.md, CONTRIBUTING.md and guide/*.md",
