@@ -198,8 +198,9 @@ def _serialize(tokens):
     out = []
     for token in tokens:
         if token[0] == "start":
+            # data-sourcepos (source lines, for the check) is left out: a phone need not load it
             attrs = "".join(' %s="%s"' % (k, html.escape(v or "", quote=True)) if v is not None
-                            else " " + k for k, v in token[2])
+                            else " " + k for k, v in token[2] if k != "data-sourcepos")
             out.append("<%s%s>" % (token[1], attrs))
         elif token[0] == "end":
             out.append("</%s>" % token[1])

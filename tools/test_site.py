@@ -347,7 +347,9 @@ def browser_quick_exit_by_escape_key_and_back_does_not_return():
 @test
 def browser_quick_exit_with_scripts_off_leaves_by_the_plain_link():
     b = browser()
-    check_exit(b, "button", scripts=False)  # with scripts off, Back may return: see README
+    # With scripts off, a plain link cannot take the page out of the tab's history, so
+    # Back returns to it; the line on browsing privately is there for that.
+    check_exit(b, "button", scripts=False)
 
 
 @test
