@@ -81,8 +81,13 @@ DATE_EXEMPT = {"CONTRIBUTING.md", PR_TEMPLATE}  # pages that need no "checked" d
 TOOLS_FILES = {"check_guide.py", "test_check_guide.py", "official-addresses.txt",
                "contact-facts.txt", "required-lines.txt", "requirements.txt",
                "safety-header.md"}
+# The static site (issue 20): its builder, check, tests and benchmark, its frame.
+TOOLS_FILES |= {"build_site.py", "check_site.py", "test_site.py", "bench_site.py",
+                "requirements-site.txt"}
+SITE_FILES = {"site/page.html", "site/style.css", "site/exit.js", ".gitignore",
+              ".github/workflows/pages.yml"}
 ALLOWED_FILES = TOP_PAGES | {"LICENSE", ".ci/run", CODEOWNERS, PR_TEMPLATE, ISSUE_CONFIG,
-                             LINKS_WORKFLOW} | {"tools/" + name for name in TOOLS_FILES}
+                             LINKS_WORKFLOW} | {"tools/" + name for name in TOOLS_FILES} | SITE_FILES
 GUIDE_PAGE = re.compile(r"guide/[^/]+\.md")
 ISSUE_FORM = re.compile(r"\.github/ISSUE_TEMPLATE/[^/]+\.yml")
 # Changes to these need a maintainer's review (.github/CODEOWNERS).

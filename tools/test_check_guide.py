@@ -598,9 +598,10 @@ class Trust(GuideTestCase):
             "bundle.zip": "archives are not allowed: their contents cannot be reviewed",
             "scrape.py": "code is not allowed: the only code is tools/check_guide.py and its tests",
             "tools/re.py": "code is not allowed: the only code is tools/check_guide.py and its tests",
-            "tools/notes.txt": "tools/ holds only check_guide.py, contact-facts.txt, "
-                               "official-addresses.txt, required-lines.txt, requirements.txt, safety-header.md, "
-                               "test_check_guide.py",
+            "tools/notes.txt": "tools/ holds only bench_site.py, build_site.py, check_guide.py, "
+                               "check_site.py, contact-facts.txt, official-addresses.txt, "
+                               "required-lines.txt, requirements-site.txt, requirements.txt, "
+                               "safety-header.md, test_check_guide.py, test_site.py",
             "hashes.csv": "data sets and model files are not allowed",
             "docs/notes.md": "pages live at README.md, SOURCES.md, CONTRIBUTING.md and guide/*.md",
             "NOTES.md": "pages live at README.md, SOURCES.md, CONTRIBUTING.md and guide/*.md",

@@ -1,0 +1,444 @@
+#!/usr/bin/env python3
+"""Build the guide as a small static site, from the same Markdown pages.
+
+Build and serve it on this computer:   bash .ci/run site
+Build only:    python -I -B tools/build_site.py [--root DIR] [--out DIR]
+
+Every tracked reader page becomes one HTML page at a short address:
+    README.md                 /                  (the home page)
+    guide/get-help.md         /get-help/
+    guide/countries/br.md     /countries/br/     (any guide/<path>.md: /<path>/)
+    SOURCES.md                /sources/
+    CONTRIBUTING.md           /contributing/
+    LICENSE                   /license/          (plain text, shown as paragraphs)
+Pages are rendered with cmark-gfm and the options of tools/check_guide.py (GitHub's
+extensions, source positions), but without raw HTML: the check allows none, and the
+site never passes any through. The frame (site/page.html, a Jinja2 template) adds
+the quick exit, a line on browsing privately and the navigation; site/style.css and
+site/exit.js are put into each page, so a page is one request, and the page's
+Content-Security-Policy allows exactly those two (by their sha256) and nothing else.
+
+Links between pages are rewritten to the site's addresses (relative, so the site
+works under any folder, as on GitHub Pages); a heading gets the id GitHub gives it;
+every phone number that the contact register (tools/contact-facts.txt) knows becomes
+a tel: link, and a number to text an sms: link, with the visible number unchanged.
+"""
+import argparse
+import base64
+import hashlib
+import html
+import html.parser
+import importlib.util
+import os
+import posixpath
+import re
+import shutil
+import subprocess
+import sys
+
+try:
+    import cmarkgfm
+    from cmarkgfm.cmark import Options as CmarkOptions
+    import jinja2
+except ImportError as missing:  # pragma: no cover - depends on the machine
+    sys.exit("build_site: the package %r is missing. Build the site with: bash .ci/run site"
+             % missing.name)
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def _load_tool(name):
+    """A module of tools/ by its path (Python runs isolated: tools/ is not on sys.path)."""
+    spec = importlib.util.spec_from_file_location("guide_" + name, os.path.join(HERE, name + ".py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# What the site reuses from the check (tools/check_guide.py), by name, so that the site,
+# the check and GitHub read the same Markdown the same way:
+#   RENDER_OPTIONS   cmark-gfm's options          slug()          GitHub's heading ids
+#   find_numbers()   phone numbers in text         number_key()    a number's digits
+_check = _load_tool("check_guide")
+RENDER_OPTIONS = _check.RENDER_OPTIONS
+slug = _check.slug
+find_numbers = _check.find_numbers
+number_key = _check.number_key
+
+SITE_DIR = "site"
+TEMPLATE = "page.html"
+STYLE = "style.css"
+SCRIPT = "exit.js"
+FACTS_PATH = "tools/contact-facts.txt"
+TOP_PAGES = {"README.md": "", "SOURCES.md": "sources/", "CONTRIBUTING.md": "contributing/",
+             "LICENSE": "license/"}
+GUIDE_PAGE = re.compile(r"guide/((?:[a-z0-9][a-z0-9-]*/)*[a-z0-9][a-z0-9-]*)\.md")
+NO_SCRIPT_PAGES = {"LICENSE"}
+
+# The quick exit opens a search page: it looks like any other moment of the day in
+# every country, and shows nothing about why the person was here. location.replace()
+# takes this site's page out of the tab's history, so Back does not return to it.
+EXIT_URL = "https://www.google.com/"
+# The line on browsing privately links to this official page (its host is on
+# tools/official-addresses.txt, and SOURCES.md names its organisation).
+PRIVATE_URL = "https://victimandwitnessinformation.org.uk/online-safety"
+
+BLOCK_TAGS = set("p li td th dt dd h1 h2 h3 h4 h5 h6 blockquote".split())
+NO_LINK_TAGS = set("a code pre h1 h2 h3 h4 h5 h6".split())
+VOID_TAGS = set("area base br col embed hr img input link meta param source track wbr".split())
+TEXT_CUE = re.compile(r"\b(?:(call|phone|ring|dial)(?:\s+or\s+(text))?|(text|sms)(?:\s+or\s+(call))?)\b",
+                      re.I)
+SENTENCE_END = re.compile(r"[.!?;](?=\s|$)")
+KEYPAD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "22233344455566677778889999")
+
+
+class SiteError(Exception):
+    pass
+
+
+# --- Which pages, at which addresses -------------------------------------------------
+def tracked_files(root):
+    """Files git tracks under root (or, outside git, every file but .git's)."""
+    if os.path.exists(os.path.join(root, ".git")):
+        env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
+        try:
+            out = subprocess.run(["git", "-C", root, "ls-files", "-z"], check=True,
+                                 capture_output=True, timeout=30, env=env).stdout
+            return sorted(p for p in out.decode("utf-8", "surrogateescape").split("\0")
+                          if p and os.path.isfile(os.path.join(root, p)))
+        except (OSError, subprocess.SubprocessError):
+            pass
+    found = []
+    for folder, dirs, names in os.walk(root):
+        dirs[:] = [d for d in dirs if d != ".git"]
+        found += [os.path.relpath(os.path.join(folder, n), root).replace(os.sep, "/")
+                  for n in names]
+    return sorted(found)
+
+
+def address_of(path):
+    """The site address (relative to the site's root, '' for the home page) of a
+    source file, or None when the file is not a page of the site."""
+    if path in TOP_PAGES:
+        return TOP_PAGES[path]
+    m = GUIDE_PAGE.fullmatch(path)
+    return m.group(1) + "/" if m else None
+
+
+def site_pages(files):
+    """{source path: address} for every reader page among files."""
+    pages, taken = {}, {}
+    for path in files:
+        address = address_of(path)
+        if address is None:
+            continue
+        if address in taken:
+            raise SiteError("%s and %s would both be at /%s" % (taken[address], path, address))
+        taken[address] = path
+        pages[path] = address
+    if "README.md" not in pages:
+        raise SiteError("README.md (the home page) is not tracked")
+    return pages
+
+
+def relative(from_address, to_address):
+    """Relative link from one site address (a folder) to another."""
+    rel = posixpath.relpath("/" + to_address, "/" + from_address)
+    rel = "" if rel == "." else rel
+    return (rel + "/" if rel and not rel.endswith("/") else rel) or "./"
+
+
+# --- The contact register --------------------------------------------------------------
+def load_register(root):
+    """Numbers of tools/contact-facts.txt by number_key (either format: 3 or 5 columns)."""
+    known = set()
+    path = os.path.join(root, FACTS_PATH)
+    if not os.path.exists(path):
+        return known
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.strip() and not line.lstrip().startswith("#") and "|" in line:
+                known.add(number_key(line.split("|", 1)[0]))
+    return known
+
+
+def dial(number):
+    """A tel:/sms: target: digits and a leading +, letters as on a keypad."""
+    key = number_key(number).translate(KEYPAD)
+    return ("+" if key.startswith("+") else "") + re.sub(r"\D", "", key)
+
+
+# --- Rewriting the rendered HTML --------------------------------------------------------
+class _Tokens(html.parser.HTMLParser):
+    """cmark-gfm's HTML as a list of tokens: ['start', tag, attrs] ['end', tag] ['text', s]."""
+
+    def __init__(self, text):
+        super().__init__(convert_charrefs=True)
+        self.tokens = []
+        self.feed(text)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        self.tokens.append(["start", tag, attrs])
+
+    def handle_startendtag(self, tag, attrs):
+        self.tokens.append(["start", tag, attrs])
+
+    def handle_endtag(self, tag):
+        self.tokens.append(["end", tag])
+
+    def handle_data(self, data):
+        self.tokens.append(["text", data])
+
+    def handle_comment(self, data):
+        pass  # raw HTML is never rendered; cmark leaves only "raw HTML omitted" comments
+
+
+def _serialize(tokens):
+    out = []
+    for token in tokens:
+        if token[0] == "start":
+            # data-sourcepos (source lines, for the check) is left out: a phone need not load it
+            attrs = "".join(' %s="%s"' % (k, html.escape(v or "", quote=True)) if v is not None
+                            else " " + k for k, v in token[2] if k != "data-sourcepos")
+            out.append("<%s%s>" % (token[1], attrs))
+        elif token[0] == "end":
+            out.append("</%s>" % token[1])
+        elif token[0] == "text":
+            out.append(html.escape(token[1], quote=False))
+        else:  # ["links", [(text, href or None, aria-label or None), ...]]
+            for text, href, label in token[1]:
+                if href:
+                    extra = ' aria-label="%s"' % html.escape(label) if label else ""
+                    out.append('<a href="%s"%s>%s</a>' % (html.escape(href), extra,
+                                                         html.escape(text, quote=False)))
+                else:
+                    out.append(html.escape(text, quote=False))
+    return "".join(out)
+
+
+class Page:
+    def __init__(self, path, address, title, body):
+        self.path, self.address, self.title, self.body = path, address, title, body
+
+
+class Builder:
+    def __init__(self, root):
+        self.root = os.path.abspath(root)
+        self.files = tracked_files(self.root)
+        self.pages = site_pages(self.files)
+        self.register = load_register(self.root)
+        self.dropped = []  # (page, target) of links to files that are no page of the site
+
+    def source(self, path):
+        with open(os.path.join(self.root, path), encoding="utf-8") as f:
+            return f.read().replace("\r\n", "\n")
+
+    def render(self, path):
+        text = self.source(path)
+        if path == "LICENSE":  # plain text: each paragraph as written, addresses as links
+            text = "# Licence\n\n" + text
+        return cmarkgfm.github_flavored_markdown_to_html(text, options=RENDER_OPTIONS)
+
+    def build_page(self, path):
+        address = self.pages[path]
+        tokens = _Tokens(self.render(path)).tokens
+        self.add_heading_ids(tokens)
+        self.rewrite_links(path, address, tokens)
+        self.link_numbers(tokens)
+        title = next((self.heading_text(tokens, i) for i, t in enumerate(tokens)
+                      if t[0] == "start" and t[1] == "h1"), path)
+        return Page(path, address, title, _serialize(tokens))
+
+    @staticmethod
+    def heading_text(tokens, i):
+        depth, text = 0, []
+        for token in tokens[i:]:
+            if token[0] == "start":
+                depth += 1
+            elif token[0] == "end":
+                depth -= 1
+                if depth == 0:
+                    break
+            elif token[0] == "text":
+                text.append(token[1])
+        return re.sub(r"\s+", " ", "".join(text)).strip()
+
+    def add_heading_ids(self, tokens):
+        """The ids GitHub gives headings (same loop as github-slugger), so #anchors work."""
+        seen = {}
+        for i, token in enumerate(tokens):
+            if token[0] == "start" and re.fullmatch(r"h[1-6]", token[1]):
+                base = anchor = slug(self.heading_text(tokens, i))
+                while anchor in seen:
+                    seen[base] += 1
+                    anchor = "%s-%d" % (base, seen[base])
+                seen[anchor] = 0
+                if anchor:
+                    token[2] = [("id", anchor)] + [(k, v) for k, v in token[2] if k != "id"]
+
+    def rewrite_links(self, path, address, tokens):
+        """Links between pages go to the pages' site addresses; a link to a file that is no
+        page of the site keeps its words and loses its link."""
+        depth = None
+        for i, token in enumerate(tokens):
+            if token[0] != "start" or token[1] != "a":
+                continue
+            attrs = dict(token[2])
+            href = attrs.get("href") or ""
+            if re.match(r"[A-Za-z][A-Za-z0-9+.-]*:|//|#", href) or not href:
+                continue
+            base, hash_, anchor = href.partition("#")
+            base = base.split("?", 1)[0]
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(path), base))
+            if target in self.pages:
+                new = relative(address, self.pages[target]) + (hash_ + anchor)
+                token[2] = [(k, new if k == "href" else v) for k, v in token[2]]
+            else:
+                self.dropped.append((path, href))
+                token[0] = "drop-start"
+                depth = 0
+                for j in range(i + 1, len(tokens)):  # its matching </a>
+                    if tokens[j][0] == "start" and tokens[j][1] == "a":
+                        depth += 1
+                    elif tokens[j][0] == "end" and tokens[j][1] == "a":
+                        if depth == 0:
+                            tokens[j][0] = "drop-end"
+                            break
+                        depth -= 1
+        tokens[:] = [t for t in tokens if t[0] not in ("drop-start", "drop-end")]
+
+    def link_numbers(self, tokens):
+        """Registered phone numbers become tel: links, numbers to text sms: links. After
+        "call or text", the number calls and the word "text" texts it."""
+        stack, blocks = [], []  # blocks: [[(token index, offset)], text]
+        current = []
+        for i, token in enumerate(tokens):
+            if token[0] == "start" and token[1] not in VOID_TAGS:
+                stack.append(token[1])
+                if token[1] in BLOCK_TAGS:
+                    current.append([[], ""])
+                    blocks.append(current[-1])
+            elif token[0] == "end":
+                if token[1] in stack:
+                    while stack and stack.pop() != token[1]:
+                        pass
+                    if token[1] in BLOCK_TAGS and current:
+                        current.pop()
+            elif token[0] == "text" and current and not (set(stack) & NO_LINK_TAGS):
+                block = current[-1]
+                block[0].append((i, len(block[1])))
+                block[1] += token[1]
+            elif token[0] == "text" and current:
+                current[-1][1] += " " * len(token[1])  # keeps offsets; never linked
+        wraps = {}  # token index -> [(start, end, href, label)]
+        for nodes, text in blocks:
+            for a, b, number in find_numbers(text):
+                if number_key(number) not in self.register:
+                    continue
+                kind, cue = self.kind_of(text, a)
+                spans = [(a, b, ("sms:" if kind == "sms" else "tel:") + dial(number), None)]
+                if cue:
+                    spans.append((cue[0], cue[1], "sms:" + dial(number),
+                                  "%s %s" % (text[cue[0]:cue[1]], number)))
+                for s, e, href, label in spans:
+                    for k, (index, offset) in enumerate(nodes):
+                        end = offset + len(tokens[index][1])
+                        if offset <= s and e <= end:
+                            wraps.setdefault(index, []).append((s - offset, e - offset, href, label))
+                            break
+        for index, spans in wraps.items():
+            text, parts, at = tokens[index][1], [], 0
+            for s, e, href, label in sorted(set(spans)):
+                if s < at:
+                    continue
+                parts += [(text[at:s], None, None), (text[s:e], href, label)]
+                at = e
+            parts.append((text[at:], None, None))
+            tokens[index] = ["links", [p for p in parts if p[0]]]
+
+    @staticmethod
+    def kind_of(text, start):
+        """('tel' or 'sms', span of a "text" word to link as well) for the number at start:
+        by the last call/text word before it in the same sentence."""
+        begin = 0
+        for m in SENTENCE_END.finditer(text, 0, start):
+            begin = m.end()
+        cues = list(TEXT_CUE.finditer(text, begin, start))
+        if not cues:
+            return "tel", None
+        m = cues[-1]
+        if m.group(1):  # call / call or text
+            return "tel", m.span(2) if m.group(2) else None
+        if m.group(4):  # text or call
+            return "tel", m.span(3)
+        return "sms", None
+
+    # --- The frame -----------------------------------------------------------------
+    def write(self, out):
+        env = jinja2.Environment(loader=jinja2.FileSystemLoader(os.path.join(self.root, SITE_DIR)),
+                                 autoescape=True, trim_blocks=True, lstrip_blocks=True,
+                                 undefined=jinja2.StrictUndefined)
+        template = env.get_template(TEMPLATE)
+        style = self.source(posixpath.join(SITE_DIR, STYLE)).strip()
+        script = self.source(posixpath.join(SITE_DIR, SCRIPT)).strip()
+        script = script.replace("__EXIT_URL__", EXIT_URL)
+        csp = ("default-src 'none'; style-src '%s'; script-src '%s'; img-src 'none'; "
+               "connect-src 'none'; font-src 'none'; media-src 'none'; object-src 'none'; "
+               "frame-src 'none'; worker-src 'none'; manifest-src 'none'; "
+               "form-action 'none'; base-uri 'none'" % (sha256_source(style), sha256_source(script)))
+        if os.path.isdir(out):
+            shutil.rmtree(out)
+        os.makedirs(out)
+        built = []
+        for path in sorted(self.pages, key=lambda p: (self.pages[p].count("/"), self.pages[p])):
+            page = self.build_page(path)
+            home = relative(page.address, "")
+            html_text = template.render(
+                title=page.title, body=jinja2.filters.Markup(page.body), home=home,
+                help=relative(page.address, self.pages["guide/get-help.md"])
+                if "guide/get-help.md" in self.pages else None,
+                countries=relative(page.address, self.pages["guide/by-country.md"])
+                if "guide/by-country.md" in self.pages else None,
+                style=jinja2.filters.Markup(style), script=jinja2.filters.Markup(script),
+                csp=csp, exit_url=EXIT_URL, private_url=PRIVATE_URL, source=path,
+                is_home=page.address == "")
+            folder = os.path.join(out, page.address)
+            os.makedirs(folder, exist_ok=True)
+            with open(os.path.join(folder, "index.html"), "w", encoding="utf-8") as f:
+                f.write(html_text)
+            built.append(page)
+        return built
+
+
+def sha256_source(text):
+    return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode()
+
+
+def build(root, out):
+    builder = Builder(root)
+    pages = builder.write(out)
+    return builder, pages
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description="Build the guide as a static site.")
+    default_root = os.path.dirname(HERE)
+    parser.add_argument("--root", default=default_root, help="guide repository")
+    parser.add_argument("--out", help="output folder (default: ROOT/_site, which git ignores)")
+    args = parser.parse_args(argv)
+    out = args.out or os.path.join(args.root, "_site")
+    try:
+        builder, pages = build(args.root, out)
+    except (SiteError, OSError, jinja2.TemplateError) as e:
+        print("build_site: %s" % e, file=sys.stderr)
+        return 1
+    for path, target in builder.dropped:
+        print("build_site: note: %s links to %s, which is no page of the site: "
+              "its words are kept without the link" % (path, target))
+    print("build_site: %d page(s) built into %s" % (len(pages), out))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
