@@ -1344,7 +1344,12 @@ def main(argv=None):
                         "default: $%s, else today" % TODAY_ENV)
     parser.add_argument("--online", action="store_true",
                         help="also check every external link online with lychee (needs the internet)")
+    parser.add_argument("--jobs", choices=("all", "core"), default="all",
+                        help="core: only this file's own rules (for its tests); default: all jobs")
     args = parser.parse_args(argv)
+    global EXTRA_CHECKS
+    if args.jobs == "core":
+        EXTRA_CHECKS = False
     if not os.path.isdir(args.root):
         parser.error("no such directory: %s" % args.root)
     today = args.today or os.environ.get(TODAY_ENV)

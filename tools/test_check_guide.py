@@ -301,7 +301,7 @@ class CleanGuide(GuideTestCase):
             root = build(changes)
             self.addCleanup(shutil.rmtree, root, True)
             run = subprocess.run([sys.executable, "-I", "-B", CHECKER, "--root", root,
-                                  "--today", TODAY.isoformat()],
+                                  "--today", TODAY.isoformat(), "--jobs", "core"],
                                  capture_output=True, text=True, timeout=60)
             self.assertEqual(run.returncode, code, run.stdout + run.stderr)
             last = run.stdout.strip().splitlines()[-1]
@@ -602,9 +602,7 @@ class Trust(GuideTestCase):
             "bundle.zip": "archives are not allowed: their contents cannot be reviewed",
             "scrape.py": "code is not allowed: the only code is tools/check_guide.py and its tests",
             "tools/re.py": "code is not allowed: the only code is tools/check_guide.py and its tests",
-            "tools/notes.txt": "tools/ holds only check_guide.py, contact-facts.txt, "
-                               "official-addresses.txt, required-lines.txt, requirements.txt, safety-header.md, "
-                               "test_check_guide.py",
+            "tools/notes.txt": "tools/ holds only " + ", ".join(sorted(check_guide.TOOLS_FILES)),
             "hashes.csv": "data sets and model files are not allowed",
             "docs/notes.md": "pages live at README.md, SOURCES.md, CONTRIBUTING.md and guide/*.md",
             "NOTES.md": "pages live at README.md, SOURCES.md, CONTRIBUTING.md and guide/*.md",
@@ -829,7 +827,7 @@ class ContactFacts(GuideTestCase):
         self.assertLineReports(FACTS, "0808 800 5000 | NSPCC | https://www.nspcc.org.uk",
                                "source https://www.nspcc.org.uk does not appear in SOURCES.md: cite it there")
         self.assertLineReports(FACTS, "0808 800 5000 | NSPCC",
-                               "entry must be: NUMBER | ORGANISATION | SOURCE-URL")
+                               "entry must be: NUMBER | ORGANISATION | COUNTRY | KIND | SOURCE-URL")
         self.assertLineReports(FACTS, "call now | NSPCC | https://www.childline.org.uk",
                                "call now is not a phone or text number (digits, capital letters, "
                                "spaces and + - . ( ))")
