@@ -100,7 +100,7 @@ def parse_register(text):
             problems.append((n, REG_COUNTRY.format(country)))
         if kind not in KINDS:
             problems.append((n, REG_KIND.format(kind)))
-        if kind == "emergency" and country not in ("EU", "XK", "GI") and re.fullmatch(r"[\d ]{2,6}", number):
+        if kind == "emergency" and re.fullmatch(r"[A-Z]{2}", country) and country not in ("EU", "XK", "GI") and re.fullmatch(r"[\d ]{2,6}", number):
             try:
                 if not shortnumberinfo.is_emergency_number(re.sub(r"\D", "", number), country):
                     problems.append((n, REG_EMERGENCY.format(number, country)))
