@@ -82,7 +82,7 @@ PICTURE = "a picture written as numbers (PGM/PPM or a long list of 0-255 values)
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december"]
 MONTH_RE = "|".join(m.capitalize() for m in MONTHS)
-CHECKED_DATE = re.compile(r"\bchecked (?:on (\d{1,2}) (%s) (\d{4})|in (%s) (\d{4}))\b" %
+CHECKED_DATE = re.compile(r"\b[Cc]hecked (?:on (\d{1,2}) (%s) (\d{4})|in (%s) (\d{4}))\b" %
                           (MONTH_RE, MONTH_RE))
 CHECKED_ANY = re.compile(r"\bchecked\b[^.;]{0,80}?(?:\b(?:19|20)\d\d\b|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})",
                          re.I)
@@ -251,7 +251,8 @@ def workflow_problems(path, text):
         problems.append((1, WF_NO_PERMS))
     if path == CI_WORKFLOW:
         ok = ("pull_request" in (names if isinstance(names, list) else [names]) and
-              ".ci/run" in text and "base" in text)
+              re.search(r"(?m)run:\s*bash \.ci/run\s*$", code) and
+              re.search(r'git checkout "\$BASE" -- \.ci tools', code))
         if not ok:
             problems.append((1, CI_MISSING))
     return problems
