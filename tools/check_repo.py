@@ -332,16 +332,26 @@ def encoded_problems(text):
 
 
 def cited_problems(sources, entries, cited):
+    """Every link SOURCES.md renders (inline, reference, autolink, bare www. or
+    https:// text) goes to a listed or cited host."""
     problems = []
     hosts = {h for h, _ in entries}
-    for n, line in enumerate(sources.split("\n"), 1):
-        for url in re.findall(r"\]\((https?://[^)\s]+)\)|<(https?://[^>\s]+)>", line):
-            url = url[0] or url[1]
-            host = (urlsplit(url).hostname or "").lower().rstrip(".")
-            if owner_of(url, entries) or any(host == c or host.endswith("." + c) for c in cited) \
-                    or host in hosts:
-                continue
-            problems.append((n, CITED_NOT_LISTED.format(host)))
+    out = cmarkgfm.github_flavored_markdown_to_html(
+        sources, options=cmarkgfm.cmark.Options.CMARK_OPT_SOURCEPOS)
+    line = 1
+    for m in re.finditer(r'data-sourcepos="(\d+):|<a href="([^"]*)"', out):
+        if m.group(1):
+            line = int(m.group(1))
+            continue
+        url = html.unescape(m.group(2))
+        if not re.match(r"https?://", url, re.I):
+            continue
+        host = (urlsplit(url).hostname or "").lower().rstrip(".")
+        if owner_of(url, entries) or any(host == c or host.endswith("." + c) for c in cited) \
+                or host in hosts:
+            continue
+        if (line, CITED_NOT_LISTED.format(host)) not in problems:
+            problems.append((line, CITED_NOT_LISTED.format(host)))
     return problems
 
 
