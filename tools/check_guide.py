@@ -95,7 +95,7 @@ ALLOWED_FILES = TOP_PAGES | {"LICENSE", ".ci/run", CODEOWNERS, PR_TEMPLATE, ISSU
                              "data/routes.json", "site/style.css", "site/exit.js"} | \
     {"tools/" + name for name in TOOLS_FILES}
 # Country data (issue 18) and the site's templates (issue 20): plain text, read by their tools.
-ALLOWED_PATTERNS = re.compile(r"data/countries/[a-z]{2}\.yaml|data/[a-z0-9_-]+\.(?:yaml|json)|"
+ALLOWED_PATTERNS = re.compile(r"data/countries/[a-z]{2}\.yaml|data/[a-z0-9_-]+(?:\.schema)?\.(?:yaml|json)|"
                               r"site/[a-z0-9_-]+\.html")
 GUIDE_PAGE = re.compile(r"guide/(?:countries/)?[^/]+\.md")
 ISSUE_FORM = re.compile(r"\.github/ISSUE_TEMPLATE/[^/]+\.yml")
