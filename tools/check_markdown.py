@@ -96,6 +96,10 @@ def page_problems(path, text):
         reason = PR_COMMENT if path == PR_TEMPLATE else RAW_HTML
         if (where, reason) not in problems:
             problems.append((where, reason))
+    # a link reference definition with a title: unused ones are never drawn, but hold text
+    for n, source_line in enumerate(text.split("\n"), 1):
+        if re.match(r" {0,3}\[[^\]]+\]:\s*\S+\s+[\"'(]", source_line) and (n, LINK_TITLE) not in problems:
+            problems.append((n, LINK_TITLE))
     # math: GitHub draws $...$, $$...$$ and $`...`$; the guide writes no $ outside code
     for n, source_line in enumerate(text.split("\n"), 1):
         outside_code = re.sub(r"`[^`]*`", "", source_line)

@@ -286,6 +286,17 @@ def owner_problems(text, number_spans, by_digits, all_names):
                                for x in entries):
                         problems.append(WRONG_COUNTRY.format(
                             shown, iso, ", ".join(sorted({x.country or "?" for x in entries}))))
+        # an emergency number after a country named in its sentence: "In the UK, call 911"
+        if all(x.kind == "emergency" for x in entries) and not m:
+            before_text = text[max(s, segment_start):start]
+            for name, iso in COUNTRY_NAMES.items():
+                word = name.upper() if len(name) <= 3 else name  # US, UK, EU in capitals only
+                if re.search(r"(?<![\w])%s(?![\w])" % re.escape(word), before_text,
+                             0 if len(name) <= 3 else re.I) and \
+                        not any(x.country == iso for x in entries):
+                    problems.append(WRONG_COUNTRY.format(
+                        shown, iso, ", ".join(sorted({x.country or "?" for x in entries}))))
+                    break
         # the organisation named nearest before the number, in its sentence and after
         # the number before it ("Childline on 0800 1111 (UK), Kids Helpline on 1800 ...")
         best = None

@@ -325,6 +325,18 @@ def encoded_problems(text):
                 continue
             problems.append(ENCODED.format(kind, len(run)))
             break
+    # the longest base64-like piece of each line, joined over following lines (data split
+    # into lines that each carry a prefix, such as reference definitions)
+    pieces, best = [], 0
+    for line in text.split("\n"):
+        found = re.findall(r"[A-Za-z0-9+/=]{40,}", line)
+        if found:
+            pieces.append(max(found, key=len))
+            best = max(best, sum(len(p) for p in pieces))
+        else:
+            pieces = []
+    if best >= 400 and not problems:
+        problems.append(ENCODED.format("base64 in pieces", best))
     if re.search(r"(?m)(?:^|<!--|\s)P[1-6]\s+\d+\s+\d+\s+\d+\s", text) or \
             re.search(r"(?:\b(?:25[0-5]|2[0-4]\d|1?\d?\d)\b[\s,;]+){64,}", text):
         problems.append(PICTURE)

@@ -86,6 +86,7 @@ class C4Attributes(unittest.TestCase):
     def test_titles_images_footnotes_strike(self):
         self.assertIn(md.LINK_TITLE, reasons(GOOD + '\n[x](https://www.iwf.org.uk "call 0800 555 0199")\n'))
         self.assertIn(md.LINK_TITLE, reasons(GOOD + '\n[x][r]\n\n[r]: https://www.iwf.org.uk "t"\n'))
+        self.assertIn(md.LINK_TITLE, reasons(GOOD + "\n[unused]: https://www.iwf.org.uk 'QUJD'\n"))
         self.assertIn(md.IMAGE, reasons(GOOD + "\n![x](https://www.iwf.org.uk/a.png)\n"))
         self.assertIn(md.FOOTNOTE, reasons(GOOD + "\nRead this.[^1]\n\n[^1]: Never save.\n"))
         self.assertIn(md.STRIKE, reasons(GOOD + "\n~~999 (UK)~~\n"))

@@ -100,6 +100,10 @@ class C8Owner(unittest.TestCase):
             nb.WRONG_COUNTRY.format("911", "GB", "CA, US")])
         self.assertEqual(problems("Call 911 (US and Canada) or 999 (UK)."), [])
 
+    def test_country_named_before_an_emergency_number(self):
+        self.assertEqual(problems("In the UK, call 911."), [nb.WRONG_COUNTRY.format("911", "GB", "CA, US")])
+        self.assertEqual(problems("In the UK, call 999. Tell us where you are, then call 999."), [])
+
     def test_owner_is_the_name_right_before_the_number(self):
         self.assertEqual(problems("Childline on 0800 1111 (UK), Childhelp on 1-800-422-4453 (US)."), [])
         self.assertEqual(len(problems("Childhelp on 0800 1111 (UK).")), 1)

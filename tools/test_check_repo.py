@@ -140,6 +140,9 @@ class C14C16C17Files(unittest.TestCase):
         self.assertTrue(rp.encoded_problems("<!--\n%s\n-->" % wrapped))
         self.assertTrue(rp.encoded_problems((bytes(range(256)) * 2).hex()))
         self.assertTrue(rp.encoded_problems("P2 8 8 255\n" + " ".join(["12"] * 64)))
+        prefixed = "\n".join("[q%d]: https://www.iwf.org.uk '%s'" % (i, data[i * 76:(i + 1) * 76])
+                              for i in range(10))
+        self.assertTrue(rp.encoded_problems(prefixed))
         with open(os.path.join(REPO, "SOURCES.md"), encoding="utf-8") as f:
             self.assertEqual(rp.encoded_problems(f.read()), [])
 
