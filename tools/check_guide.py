@@ -80,15 +80,24 @@ TOP_PAGES = {"README.md", SOURCES, "CONTRIBUTING.md"}
 DATE_EXEMPT = {"CONTRIBUTING.md", PR_TEMPLATE}  # pages that need no "checked" date
 TOOLS_FILES = {"check_guide.py", "test_check_guide.py", "official-addresses.txt",
                "contact-facts.txt", "required-lines.txt", "requirements.txt",
-               "safety-header.md"}
-# The static site (issue 20): its builder, check, tests and benchmark, its frame.
-TOOLS_FILES |= {"build_site.py", "check_site.py", "test_site.py", "bench_site.py",
-                "requirements-site.txt"}
-SITE_FILES = {"site/page.html", "site/style.css", "site/exit.js", ".gitignore",
-              ".github/workflows/pages.yml"}
+               "safety-header.md", "cited-hosts.txt",
+               # the check, split by job (issue 19), each with its tests beside it
+               "check_markdown.py", "test_check_markdown.py", "check_header.py",
+               "test_check_header.py", "check_numbers.py", "test_check_numbers.py",
+               "check_repo.py", "test_check_repo.py",
+               # the country data's generator and the static site (issues 18 and 20)
+               "countries.py", "test_countries.py", "build_site.py", "test_site.py",
+               "check_site.py", "bench_site.py", "requirements-site.txt"}
+CI_WORKFLOW = ".github/workflows/ci.yml"
+PAGES_WORKFLOW = ".github/workflows/pages.yml"
 ALLOWED_FILES = TOP_PAGES | {"LICENSE", ".ci/run", CODEOWNERS, PR_TEMPLATE, ISSUE_CONFIG,
-                             LINKS_WORKFLOW} | {"tools/" + name for name in TOOLS_FILES} | SITE_FILES
-GUIDE_PAGE = re.compile(r"guide/[^/]+\.md")
+                             LINKS_WORKFLOW, CI_WORKFLOW, PAGES_WORKFLOW, ".gitignore",
+                             "data/routes.json", "site/style.css", "site/exit.js", "site/page.html"} | \
+    {"tools/" + name for name in TOOLS_FILES}
+# Country data (issue 18) and the site's templates (issue 20): plain text, read by their tools.
+ALLOWED_PATTERNS = re.compile(r"data/countries/[a-z]{2}\.yaml|data/[a-z0-9_-]+(?:\.schema)?\.(?:yaml|json)|"
+                              r"site/[a-z0-9_-]+\.html")
+GUIDE_PAGE = re.compile(r"guide/(?:countries/)?[^/]+\.md")
 ISSUE_FORM = re.compile(r"\.github/ISSUE_TEMPLATE/[^/]+\.yml")
 # Changes to these need a maintainer's review (.github/CODEOWNERS).
 PROTECTED = sorted({"tools/" + name for name in TOOLS_FILES} |
@@ -166,7 +175,7 @@ LIST_GITHUB_PATH = ("entry {}: on github.com list an owner (github.com/OWNER/) o
                     "repository (github.com/OWNER/REPO), nothing deeper")
 LIST_ORG_UNSOURCED = 'organisation "{}" does not appear in ' + SOURCES + ": cite its own page there"
 FACTS_MISSING = "contact register is missing"
-FACTS_FORMAT = "entry must be: NUMBER | ORGANISATION | SOURCE-URL"
+FACTS_FORMAT = "entry must be: NUMBER | ORGANISATION | COUNTRY | KIND | SOURCE-URL"
 FACTS_BAD_NUMBER = "{} is not a phone or text number (digits, capital letters, spaces and + - . ( ))"
 FACTS_BAD_SOURCE = "source {}: {}"
 FACTS_UNSOURCED = "source {} does not appear in " + SOURCES + ": cite it there"
@@ -725,7 +734,8 @@ class Checker:
     def check_allowed(self, path):
         if os.path.islink(os.path.join(self.root, path)):
             return self.add(path, 1, NOT_ALLOWED.format(WHY_LINK))
-        if path in ALLOWED_FILES or GUIDE_PAGE.fullmatch(path) or ISSUE_FORM.fullmatch(path):
+        if path in ALLOWED_FILES or GUIDE_PAGE.fullmatch(path) or ISSUE_FORM.fullmatch(path) \
+                or ALLOWED_PATTERNS.fullmatch(path):
             return
         name = path.rsplit("/", 1)[-1].lower()
         ext = name.rsplit(".", 1)[-1] if "." in name.lstrip(".") else ""
@@ -1072,10 +1082,13 @@ class Checker:
             if not line.strip() or line.lstrip().startswith("#"):
                 continue
             parts = [p.strip() for p in line.split("|")]
-            if len(parts) != 3 or not all(parts):
+            if len(parts) == 5 and all(parts):  # NUMBER | ORGANISATION | COUNTRY | KIND | SOURCE
+                number, org, source = parts[0], parts[1], parts[4]
+            elif len(parts) == 3 and all(parts):  # the older form, kept for added lines
+                number, org, source = parts
+            else:
                 self.add(FACTS_PATH, n, FACTS_FORMAT)
                 continue
-            number, org, source = parts
             if not NUMBER_FORM.fullmatch(number) or not re.search(r"\d", number):
                 self.add(FACTS_PATH, n, FACTS_BAD_NUMBER.format(number))
                 continue
@@ -1213,9 +1226,37 @@ class Checker:
             elif path == LINKS_WORKFLOW:
                 self.check_yaml(path, text, check_strings=False)
         self.check_required()
+        if EXTRA_CHECKS:
+            for module in load_jobs():
+                module.check(self)
         self.problems.sort(key=lambda p: (p[0], p[1]))
         self.warnings.sort(key=lambda p: (p[0], p[1]))
         return self.problems
+
+
+# --- The check's other jobs, one module each (issue 19) ---------------------------------
+EXTRA_CHECKS = True  # the tests of this file's own rules turn the other jobs off
+JOBS = ("check_markdown", "check_header", "check_numbers", "check_repo")
+_jobs = []
+
+
+def load_module(name):
+    """Load tools/NAME.py by its file: tools/ is never on sys.path (python -I)."""
+    import importlib.util
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(
+        name, os.path.join(os.path.dirname(os.path.abspath(__file__)), name + ".py"))
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def load_jobs():
+    if not _jobs:
+        _jobs.extend(load_module(name) for name in JOBS)
+    return _jobs
 
 
 def codeowners_match(pattern, path):
@@ -1303,7 +1344,12 @@ def main(argv=None):
                         "default: $%s, else today" % TODAY_ENV)
     parser.add_argument("--online", action="store_true",
                         help="also check every external link online with lychee (needs the internet)")
+    parser.add_argument("--jobs", choices=("all", "core"), default="all",
+                        help="core: only this file's own rules (for its tests); default: all jobs")
     args = parser.parse_args(argv)
+    global EXTRA_CHECKS
+    if args.jobs == "core":
+        EXTRA_CHECKS = False
     if not os.path.isdir(args.root):
         parser.error("no such directory: %s" % args.root)
     today = args.today or os.environ.get(TODAY_ENV)

@@ -1,0 +1,116 @@
+#!/usr/bin/env python3
+"""Tests for tools/check_header.py (red-team classes C5, C6).
+Run: bash .ci/run test. The last line printed is "N passed, N failed"."""
+import importlib.util
+import os
+import sys
+import unittest
+
+sys.dont_write_bytecode = True
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def load(name):
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, os.path.join(HERE, name + ".py"))
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+hd = load("check_header")
+nb = load("check_numbers")
+HEADER = ("**Are you, or is a child, in danger right now?** Call 911 (US, Canada),\n"
+          "999 (UK) or 000 (Australia).\n[Other countries](guide/by-country.md#find-your-country).\n\n"
+          "**Thinking of suicide, or of hurting yourself?** Call 116 123 (UK, Ireland).\n\n"
+          "**Never save, screenshot or share a sexual image of a child.** Not even to\nreport it.\n")
+PAGE = "# Get help now\n\nIntro words.\n\n## Section\n\nText.\n"
+
+
+def stamped(page="guide/get-help.md", text=PAGE):
+    return hd.stamp(text, page, HEADER)
+
+
+def problems(text, page="guide/get-help.md"):
+    return [r for _, r in hd.page_problems(page, text, HEADER)]
+
+
+class Stamp(unittest.TestCase):
+    def test_stamp_puts_header_after_title_and_is_idempotent(self):
+        once = stamped()
+        self.assertTrue(once.startswith("# Get help now\n\n**Are you"))
+        self.assertIn("(by-country.md#find-your-country)", once)  # relative to guide/
+        self.assertEqual(stamped(text=once), once)
+        self.assertIn("Intro words.", once)
+        self.assertEqual(problems(once), [])
+
+    def test_links_are_relative_to_each_page(self):
+        self.assertIn("(guide/by-country.md#", hd.stamp(PAGE, "README.md", HEADER))
+        self.assertIn("(../by-country.md#", hd.stamp(PAGE, "guide/countries/ke.md", HEADER))
+        self.assertEqual(problems(hd.stamp(PAGE, "guide/countries/ke.md", HEADER),
+                                  "guide/countries/ke.md"), [])
+
+    def test_old_safety_lines_are_replaced(self):
+        old = PAGE.replace("Intro words.", "Intro words.\n\n**Never save, screenshot or share "
+                           "a sexual image of a child.** Old wording.")
+        self.assertNotIn("Old wording", stamped(text=old))
+
+
+class C5Pinned(unittest.TestCase):
+    def test_changed_moved_or_formatted_header_fails(self):
+        good = stamped()
+        for bad in (good.replace("999 (UK) or ", ""),                     # N04
+                    good.replace("999 (UK)", "911 (UK)"),                 # N50
+                    good.replace("999 (UK)", "116 123 (UK)"),             # N51
+                    good.replace("999 (UK)", "~~999 (UK)~~"),             # N28
+                    good.replace("Not even to\nreport it.", "Not even to\nreport it. Now keep it."),
+                    good.replace("**Never save", "Read this.[^1]\n\n[^1]: **Never save"),
+                    "# Get help now\n\nIntro words.\n\n" + good.split("\n\n", 1)[1],  # moved down
+                    good.replace("**Never save, screenshot or share a sexual image of a child.** Not even to\nreport it.\n", ""),
+                    good.replace("Call 911", "Wait before calling anyone. Call 911")):
+            with self.subTest(bad=bad[:80]):
+                self.assertEqual(problems(bad), [hd.NOT_FIRST])
+
+    def test_page_without_title(self):
+        self.assertEqual(problems("Just text.\n"), [hd.NO_TITLE])
+
+
+class C6EveryPage(unittest.TestCase):
+    def test_reader_pages(self):
+        for path in ("README.md", "CONTRIBUTING.md", "guide/get-help-now.md", "guide/README.md",
+                     "guide/countries/ke.md", "docs/README.md"):
+            self.assertTrue(hd.is_reader_page(path), path)
+        self.assertFalse(hd.is_reader_page("SOURCES.md"))
+
+
+class HeaderNumbers(unittest.TestCase):
+    REGISTER = ("911 | Emergency services | US | emergency | https://a.example\n"
+                "911 | Emergency services | CA | emergency | https://a.example\n"
+                "999 | Emergency services | GB | emergency | https://a.example\n"
+                "000 | Emergency services | AU | emergency | https://a.example\n"
+                "116 123 | Samaritans | GB | crisis | https://a.example\n"
+                "116 123 | Samaritans | IE | crisis | https://a.example\n")
+
+    def test_numbers_registered_for_country_and_kind(self):
+        entries, _ = nb.parse_register(self.REGISTER)
+        self.assertEqual(hd.header_number_problems(HEADER, entries), [])
+        swapped = HEADER.replace("999 (UK)", "911 (UK)")
+        self.assertEqual(hd.header_number_problems(swapped, entries),
+                         [hd.HEADER_NUMBER.format("911", "uk", "emergency", "GB")])
+        crisis = HEADER.replace("116 123 (UK, Ireland)", "999 (UK)")
+        self.assertIn(hd.HEADER_NUMBER.format("999", "uk", "crisis", "GB"),
+                      hd.header_number_problems(crisis, entries))
+
+
+def main():
+    result = unittest.TextTestRunner(verbosity=1).run(
+        unittest.defaultTestLoader.loadTestsFromModule(sys.modules[__name__]))
+    failed = len(result.failures) + len(result.errors)
+    print("%d passed, %d failed" % (result.testsRun - failed - len(result.skipped), failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
