@@ -80,10 +80,15 @@ TOP_PAGES = {"README.md", SOURCES, "CONTRIBUTING.md"}
 DATE_EXEMPT = {"CONTRIBUTING.md", PR_TEMPLATE}  # pages that need no "checked" date
 TOOLS_FILES = {"check_guide.py", "test_check_guide.py", "official-addresses.txt",
                "contact-facts.txt", "required-lines.txt", "requirements.txt",
-               "safety-header.md"}
+               "safety-header.md",
+               # issue 18: the country data's generator and its tests
+               "countries.py", "test_countries.py"}
 ALLOWED_FILES = TOP_PAGES | {"LICENSE", ".ci/run", CODEOWNERS, PR_TEMPLATE, ISSUE_CONFIG,
                              LINKS_WORKFLOW} | {"tools/" + name for name in TOOLS_FILES}
-GUIDE_PAGE = re.compile(r"guide/[^/]+\.md")
+GUIDE_PAGE = re.compile(r"guide/(?:countries/[a-z]{2}\.md|[^/]+\.md)")
+# issue 18: the country data (tools/countries.py makes the pages and the register from it)
+DATA_FILE = re.compile(r"data/(?:countries/[a-z]{2}\.yaml|global\.yaml|un-members\.yaml|"
+                       r"country\.schema\.json|routes\.json)")
 ISSUE_FORM = re.compile(r"\.github/ISSUE_TEMPLATE/[^/]+\.yml")
 # Changes to these need a maintainer's review (.github/CODEOWNERS).
 PROTECTED = sorted({"tools/" + name for name in TOOLS_FILES} |
@@ -720,7 +725,8 @@ class Checker:
     def check_allowed(self, path):
         if os.path.islink(os.path.join(self.root, path)):
             return self.add(path, 1, NOT_ALLOWED.format(WHY_LINK))
-        if path in ALLOWED_FILES or GUIDE_PAGE.fullmatch(path) or ISSUE_FORM.fullmatch(path):
+        if path in ALLOWED_FILES or GUIDE_PAGE.fullmatch(path) or ISSUE_FORM.fullmatch(path) \
+                or DATA_FILE.fullmatch(path):
             return
         name = path.rsplit("/", 1)[-1].lower()
         ext = name.rsplit(".", 1)[-1] if "." in name.lstrip(".") else ""
@@ -1063,16 +1069,30 @@ class Checker:
         if text is None:
             return self.add(FACTS_PATH, 1, FACTS_MISSING)
         sources = self.texts.get(SOURCES, "")
+        # issue 18: the register is generated from data/countries/*.yaml, whose routes
+        # carry their sources: an address there counts as recorded.
+        data = "\n".join(t for p, t in sorted(self.texts.items()) if DATA_FILE.fullmatch(p)
+                         and p.endswith(".yaml"))
         for n, line in enumerate(text.split("\n"), 1):
             if not line.strip() or line.lstrip().startswith("#"):
                 continue
             parts = [p.strip() for p in line.split("|")]
-            if len(parts) != 3 or not all(parts):
+            generated = len(parts) == 5 and all(parts)  # NUMBER | ORG | COUNTRY | KIND | SOURCE
+            if generated:
+                parts = [parts[0], parts[1], parts[4]]
+            elif len(parts) != 3 or not all(parts):
                 self.add(FACTS_PATH, n, FACTS_FORMAT)
                 continue
             number, org, source = parts
             if not NUMBER_FORM.fullmatch(number) or not re.search(r"\d", number):
                 self.add(FACTS_PATH, n, FACTS_BAD_NUMBER.format(number))
+                continue
+            if generated:  # a source, never a link on a page: it must be in the data
+                if not re.match(r"https?://[^\s/]+", source):
+                    self.add(FACTS_PATH, n, FACTS_BAD_SOURCE.format(source, NO_HOST))
+                elif not self.in_sources_text(source, data + sources):
+                    self.add(FACTS_PATH, n, FACTS_UNSOURCED.format(source))
+                self.facts.setdefault(number_key(number), (n, org, source))
                 continue
             reasons = self.url_reasons(source, True) if SCHEME_RE.match(source) else [NO_HOST]
             if not source.lower().startswith("https://"):
@@ -1080,7 +1100,8 @@ class Checker:
                     [r for r in reasons if r not in (HTTP, NO_HOST)]
             for reason in reasons:
                 self.add(FACTS_PATH, n, FACTS_BAD_SOURCE.format(source, reason))
-            if not reasons and not self.in_sources_text(source, sources):
+            if not reasons and not self.in_sources_text(source, sources) and \
+                    not self.in_sources_text(source, data):
                 self.add(FACTS_PATH, n, FACTS_UNSOURCED.format(source))
             self.facts.setdefault(number_key(number), (n, org, source))
 

@@ -598,9 +598,9 @@ class Trust(GuideTestCase):
             "bundle.zip": "archives are not allowed: their contents cannot be reviewed",
             "scrape.py": "code is not allowed: the only code is tools/check_guide.py and its tests",
             "tools/re.py": "code is not allowed: the only code is tools/check_guide.py and its tests",
-            "tools/notes.txt": "tools/ holds only check_guide.py, contact-facts.txt, "
+            "tools/notes.txt": "tools/ holds only check_guide.py, contact-facts.txt, countries.py, "
                                "official-addresses.txt, required-lines.txt, requirements.txt, safety-header.md, "
-                               "test_check_guide.py",
+                               "test_check_guide.py, test_countries.py",
             "hashes.csv": "data sets and model files are not allowed",
             "docs/notes.md": "pages live at README.md, SOURCES.md, CONTRIBUTING.md and guide/*.md",
             "NOTES.md": "pages live at README.md, SOURCES.md, CONTRIBUTING.md and guide/*.md",
