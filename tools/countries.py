@@ -206,9 +206,9 @@ def route_line(route, hosts):
 
 
 def country_page(root, e, g, hosts):
-    lines = ["# %s: report, get help" % e["name"], "", header(root, "../"), "",
-             "Checked on %s. Each service's own site is the final word. [All countries](../by-country.md#find-your-country)."
-             % human_date(e["checked"]), ""]
+    lines = ["# %s" % e["name"], "", header(root, "../"), "",
+             "Checked on %s. [All countries](../by-country.md#find-your-country) · "
+             "[Global routes](../by-country.md#global-routes)" % human_date(e["checked"]), ""]
     for kind in KINDS:
         routes = [r for r in e["routes"] if r["kind"] == kind]
         if kind == "other":
@@ -227,7 +227,7 @@ def country_page(root, e, g, hosts):
         lines.append("- **%s:** %s" % (LABEL[kind], body))
     if e.get("duties"):
         lines.append("- **Run an online service here?** [Duties in %s](../%s)." % (e["name"], e["duties"]))
-    lines += ["", "[Global routes](../by-country.md#global-routes) · [Get help now](../get-help.md)", ""]
+    lines += [""]
     return "\n".join(lines)
 
 
@@ -310,11 +310,46 @@ def generate(root):
     return files, problems
 
 
+def data_addresses(root):
+    """{address: [where]} for every address in data/countries/*.yaml and data/global.yaml."""
+    entries, g, un, problems = load(root)
+    where = {}
+    for e in entries:
+        for r in e["routes"]:
+            for url in r["sources"] + [r[k] for k in ("url", "chat") if r.get(k)] + \
+                    re.findall(r"\]\((https?://[^)\s]+)\)", r["text"]):
+                where.setdefault(url, []).append(e["file"])
+    for r in g["routes"]:
+        for url in r["sources"] + re.findall(r"\]\((https?://[^)\s]+)\)", r["text"]):
+            where.setdefault(url, []).append("data/global.yaml")
+    return where
+
+
+def online(root):
+    import importlib.util
+    spec = importlib.util.spec_from_file_location(
+        "check_guide", os.path.join(os.path.dirname(os.path.abspath(__file__)), "check_guide.py"))
+    check_guide = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(check_guide)
+    where = data_addresses(root)
+    failed = check_guide.run_lychee(sorted(where))
+    for url, reason in sorted(failed.items()):
+        for path in sorted(set(where[url])):
+            print("%s: %s" % (path, reason))
+    print("countries --online: %d of %d addresses failed" % (len(failed), len(where)))
+    return 1 if failed else 0
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--check", action="store_true", help="fail when committed files differ")
+    ap.add_argument("--online", action="store_true",
+                    help="check every address in the data (sources, websites, chats) online "
+                         "with lychee, as the weekly link check does (needs the internet)")
     ap.add_argument("--root", default=ROOT)
     args = ap.parse_args(argv)
+    if args.online:
+        return online(args.root)
     files, problems = generate(args.root)
     stale = []
     existing = set(glob.glob(os.path.join(args.root, "guide/countries/*.md")))
