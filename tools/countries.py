@@ -231,6 +231,24 @@ def country_page(root, e, g, hosts):
     return "\n".join(lines)
 
 
+def slug(text):
+    """GitHub's heading anchor for plain text."""
+    return re.sub(r"[^\w\- ]", "", text.strip().lower()).replace(" ", "-")
+
+
+def linked_anchors(root):
+    """Anchors of by-country.md that the other pages link (by-country.md#kenya ...)."""
+    found = set()
+    paths = glob.glob(os.path.join(root, "guide", "*.md")) + \
+        [os.path.join(root, p) for p in ("README.md", "SOURCES.md", "CONTRIBUTING.md")]
+    for path in sorted(paths):
+        if os.path.basename(path) == "by-country.md" or not os.path.exists(path):
+            continue
+        with open(path, encoding="utf-8") as f:
+            found |= set(re.findall(r"(?<![\w-])by-country\.md#([a-z0-9-]+)", f.read()))
+    return found
+
+
 def index_page(root, entries, g, hosts):
     lines = ["# Routes by country", "", header(root, ""), "",
              "For anyone, in any country: where to report child sexual abuse material, a child "
@@ -257,9 +275,12 @@ def index_page(root, entries, g, hosts):
               "its sources and the date it was checked. Licence: %s, as the rest of this guide. "
               "The data lives in data/countries/, one file per country; "
               "tools/countries.py makes this page and the country pages from it." % LICENCE, "",
-              "## Country entries", "",
-              "Older links point here. Each entry is now a page of its own.", ""]
-    for e in sorted(entries, key=lambda e: e["name"]):
+              ]
+    linked = [e for e in sorted(entries, key=lambda e: e["name"]) if slug(e["name"]) in linked_anchors(root)]
+    if linked:
+        lines += ["## Country entries", "", "Other pages of this guide link these countries here. "
+                  "Each entry is now a page of its own.", ""]
+    for e in linked:
         lines += ["### %s" % e["name"], "", "[Routes in %s](countries/%s.md)" % (e["name"], e["code"].lower()), ""]
     return "\n".join(lines)
 
