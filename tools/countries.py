@@ -226,7 +226,8 @@ def country_page(root, e, g, hosts):
             body = body[0].upper() + body[1:] if body[:1].islower() else body
         lines.append("- **%s:** %s" % (LABEL[kind], body))
     if e.get("duties"):
-        lines.append("- **Run an online service here?** [Duties in %s](../%s)." % (e["name"], e["duties"]))
+        where = "the EU" if e["duties"].endswith("#european-union") else e["name"]
+        lines.append("- **Run an online service here?** [Duties in %s](../%s)." % (where, e["duties"]))
     lines += [""]
     return "\n".join(lines)
 
