@@ -95,9 +95,12 @@ ALLOWED_FILES = TOP_PAGES | {"LICENSE", ".ci/run", CODEOWNERS, PR_TEMPLATE, ISSU
                              "data/routes.json", "site/style.css", "site/exit.js", "site/page.html"} | \
     {"tools/" + name for name in TOOLS_FILES}
 # Country data (issue 18) and the site's templates (issue 20): plain text, read by their tools.
-ALLOWED_PATTERNS = re.compile(r"data/countries/[a-z]{2}\.yaml|data/[a-z0-9_-]+(?:\.schema)?\.(?:yaml|json)|"
-                              r"site/[a-z0-9_-]+\.html")
+ALLOWED_PATTERNS = re.compile(r"data/(?:countries/[a-z]{2}\.yaml|global\.yaml|un-members\.yaml|"
+                              r"country\.schema\.json|routes\.json)|site/[a-z0-9_-]+\.html")
 GUIDE_PAGE = re.compile(r"guide/(?:countries/)?[^/]+\.md")
+# issue 18: the country data (tools/countries.py makes the pages and the register from it)
+DATA_FILE = re.compile(r"data/(?:countries/[a-z]{2}\.yaml|global\.yaml|un-members\.yaml|"
+                       r"country\.schema\.json|routes\.json)")
 ISSUE_FORM = re.compile(r"\.github/ISSUE_TEMPLATE/[^/]+\.yml")
 # Changes to these need a maintainer's review (.github/CODEOWNERS).
 PROTECTED = sorted({"tools/" + name for name in TOOLS_FILES} |
@@ -1078,11 +1081,16 @@ class Checker:
         if text is None:
             return self.add(FACTS_PATH, 1, FACTS_MISSING)
         sources = self.texts.get(SOURCES, "")
+        # issue 18: the register is generated from data/countries/*.yaml, whose routes
+        # carry their sources: an address there counts as recorded.
+        data = "\n".join(t for p, t in sorted(self.texts.items()) if DATA_FILE.fullmatch(p)
+                         and p.endswith(".yaml"))
         for n, line in enumerate(text.split("\n"), 1):
             if not line.strip() or line.lstrip().startswith("#"):
                 continue
             parts = [p.strip() for p in line.split("|")]
-            if len(parts) == 5 and all(parts):  # NUMBER | ORGANISATION | COUNTRY | KIND | SOURCE
+            generated = len(parts) == 5 and all(parts)  # NUMBER | ORG | COUNTRY | KIND | SOURCE
+            if generated:
                 number, org, source = parts[0], parts[1], parts[4]
             elif len(parts) == 3 and all(parts):  # the older form, kept for added lines
                 number, org, source = parts
@@ -1092,13 +1100,21 @@ class Checker:
             if not NUMBER_FORM.fullmatch(number) or not re.search(r"\d", number):
                 self.add(FACTS_PATH, n, FACTS_BAD_NUMBER.format(number))
                 continue
+            if generated:  # a source, never a link on a page: it must be in the data
+                if not re.match(r"https?://[^\s/]+", source):
+                    self.add(FACTS_PATH, n, FACTS_BAD_SOURCE.format(source, NO_HOST))
+                elif not self.in_sources_text(source, data + sources):
+                    self.add(FACTS_PATH, n, FACTS_UNSOURCED.format(source))
+                self.facts.setdefault(number_key(number), (n, org, source))
+                continue
             reasons = self.url_reasons(source, True) if SCHEME_RE.match(source) else [NO_HOST]
             if not source.lower().startswith("https://"):
                 reasons = [HTTP if source.lower().startswith("http://") else NO_HOST] + \
                     [r for r in reasons if r not in (HTTP, NO_HOST)]
             for reason in reasons:
                 self.add(FACTS_PATH, n, FACTS_BAD_SOURCE.format(source, reason))
-            if not reasons and not self.in_sources_text(source, sources):
+            if not reasons and not self.in_sources_text(source, sources) and \
+                    not self.in_sources_text(source, data):
                 self.add(FACTS_PATH, n, FACTS_UNSOURCED.format(source))
             self.facts.setdefault(number_key(number), (n, org, source))
 
