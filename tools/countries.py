@@ -206,7 +206,13 @@ def route_line(route, hosts):
 
 
 def country_page(root, e, g, hosts):
-    lines = ["# %s" % e["name"], "", header(root, "../"), "",
+    # The country's own emergency numbers in the title, so that they come before the
+    # safety header's numbers for other countries.
+    own = [n for r in e["routes"] if r["kind"] == "emergency" for n in r.get("numbers", [])]
+    own = list(dict.fromkeys(own))[:3]
+    said = ", ".join(own[:-1]) + " or " + own[-1] if len(own) > 1 else "".join(own)
+    title = e["name"] + (": emergency " + said if own else "")
+    lines = ["# %s" % title, "", header(root, "../"), "",
              "Checked on %s. [All countries](../by-country.md#find-your-country) · "
              "[Global routes](../by-country.md#global-routes)" % human_date(e["checked"]), ""]
     for kind in KINDS:
