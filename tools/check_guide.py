@@ -80,7 +80,7 @@ TOP_PAGES = {"README.md", SOURCES, "CONTRIBUTING.md"}
 DATE_EXEMPT = {"CONTRIBUTING.md", PR_TEMPLATE}  # pages that need no "checked" date
 TOOLS_FILES = {"check_guide.py", "test_check_guide.py", "official-addresses.txt",
                "contact-facts.txt", "required-lines.txt", "requirements.txt",
-               "safety-header.md", "cited-hosts.txt",
+               "safety-header.md", "safety-header-country.md", "cited-hosts.txt",
                # the check, split by job (issue 19), each with its tests beside it
                "check_markdown.py", "test_check_markdown.py", "check_header.py",
                "test_check_header.py", "check_numbers.py", "test_check_numbers.py",

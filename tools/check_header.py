@@ -27,6 +27,17 @@ import sys
 import cmarkgfm
 
 HEADER_PATH = "tools/safety-header.md"
+# Country pages (guide/countries/xx.md) show the same three lines with the country's
+# own numbers, taken from its data file: the emergency numbers, and a crisis line to
+# call where one is known. A country with no emergency number read on an official page
+# says so and sends the reader to the police.
+COUNTRY_HEADER_PATH = "tools/safety-header-country.md"
+COUNTRY_PAGE = re.compile(r"guide/countries/([a-z]{2})\.md$")
+# routes that do not belong on the danger line or the suicide line
+NOT_URGENT = re.compile(r"non-urgent|municipal|province|only in", re.I)
+NOT_CRISIS = re.compile(r"violence|abuse|women|trafficking", re.I)
+NO_NUMBER = ("Call the police, or go to a police station. This guide could not confirm an "
+             "emergency number for this country on an official page")
 LINK = re.compile(r"\]\(([^()\s]+)\)")
 H1 = re.compile(r"# \S")
 # leads of header paragraphs (current and earlier wording): stamping replaces these
@@ -67,6 +78,66 @@ def for_page(header, page):
         path, hash_, frag = target.partition("#")
         return "](%s%s%s)" % (posixpath.relpath(path, folder or "."), hash_, frag)
     return LINK.sub(rewrite, header.strip())
+
+
+def _said(numbers):
+    return ", ".join(numbers[:-1]) + " or " + numbers[-1] if len(numbers) > 1 else numbers[0]
+
+
+def header_routes(routes, kind):
+    """The routes a country page's header names: urgent emergency lines; crisis lines
+    to call (not text-only, not a line for another need such as violence)."""
+    skip = NOT_URGENT if kind == "emergency" else NOT_CRISIS
+    found = []
+    for r in routes:
+        text = r.get("text", "")
+        if r.get("kind") != kind or skip.search(text) or not r.get("numbers"):
+            continue
+        if kind == "crisis" and re.search(r"\btext\b", text, re.I) and \
+                not re.search(r"\bcall\b", text, re.I):
+            continue  # a line to text only: the list below the header says how
+        if all(n.startswith("+") for n in r["numbers"]):
+            continue
+        found.append(r)
+    return found[:4] if kind == "emergency" else found[:2]
+
+
+def _said_routes(routes):
+    """'112 (EU emergency number), 15 (SAMU) or 17 (police)': a route's own label
+    where its text is 'NUMBER (label)', else its numbers."""
+    parts = []
+    for r in routes:
+        m = re.match(r"\s*([\d ]+?)\s*\(([^()]+)\)\.?\s*$", r.get("text", ""))
+        if m and re.sub(r"\D", "", m.group(1)) in [re.sub(r"\D", "", n) for n in r["numbers"]]:
+            parts.append("%s (%s)" % (m.group(1).strip(), m.group(2).strip()))
+        else:
+            parts.extend(n for n in r["numbers"] if not n.startswith("+"))
+    parts = list(dict.fromkeys(parts))
+    return _said(parts)
+
+
+def country_header(template, name, routes):  # name: kept for callers; unused
+    """The country page's header: template with the country's own numbers."""
+    emergency = header_routes(routes, "emergency")
+    crisis = header_routes(routes, "crisis")
+    # the page's title names the country: the numbers need no country beside them
+    said = "Call %s" % _said_routes(emergency) if emergency else NO_NUMBER
+    return (template.strip().replace("{emergency}", said)
+            .replace("{crisis}", "Call %s. " % _said_routes(crisis) if crisis else ""))
+
+
+def header_for(root_texts, page, header):
+    """The header a page must show: the country variant on a country page."""
+    m = COUNTRY_PAGE.match(page)
+    template = root_texts.get(COUNTRY_HEADER_PATH)
+    data = root_texts.get("data/countries/%s.yaml" % m.group(1)) if m else None
+    text = root_texts.get(page, "")
+    if not (m and template and data and text.startswith("# ")):
+        return header
+    import yaml
+    entry = yaml.safe_load(data) or {}
+    name = text.split("\n", 1)[0][2:].strip()
+    return country_header(template, name, entry.get("routes") or [])
 
 
 def _leads(header):
@@ -149,13 +220,30 @@ def check(checker):
         return checker.add(HEADER_PATH, 1, HEADER_MISSING)
     for path, text in sorted(checker.texts.items()):
         if is_reader_page(path):
-            for line, reason in page_problems(path, text, header):
+            want = header_for(checker.texts, path, header)
+            for line, reason in page_problems(path, text, want):
                 checker.add(path, line, reason)
     numbers = sys.modules.get("check_numbers")
     if numbers is not None and hasattr(numbers, "parse_register"):
         register, _ = numbers.parse_register(checker.texts.get(numbers.FACTS_PATH, ""))
         for reason in header_number_problems(header, register):
             checker.add(HEADER_PATH, 1, reason)
+
+
+class _Texts(dict):
+    """Files of the repository read on demand, as checker.texts holds them."""
+    def __init__(self, root):
+        super().__init__()
+        self.root = root
+
+    def get(self, path, default=None):
+        if path not in self:
+            full = os.path.join(self.root, path)
+            if not os.path.isfile(full):
+                return default
+            with open(full, encoding="utf-8") as f:
+                self[path] = f.read()
+        return self[path]
 
 
 def main(argv=None):
@@ -165,6 +253,7 @@ def main(argv=None):
     parser.add_argument("pages", nargs="*")
     args = parser.parse_args(argv)
     header = load_header(args.root)
+    texts = _Texts(args.root)
     pages = args.pages
     if not pages:
         pages = []
@@ -179,14 +268,15 @@ def main(argv=None):
         full = os.path.join(args.root, page)
         with open(full, encoding="utf-8") as f:
             text = f.read()
+        want = header_for(texts, page, header)
         if args.write:
-            new = stamp(text, page, header)
+            new = stamp(text, page, want)
             if new != text:
                 with open(full, "w", encoding="utf-8") as f:
                     f.write(new)
                 print("stamped %s" % page)
         else:
-            for line, reason in page_problems(page, text, header):
+            for line, reason in page_problems(page, text, want):
                 print("%s:%d: %s" % (page, line, reason))
                 status = 1
     return status

@@ -43,7 +43,8 @@ LICENSE_SHA256 = "b1a2caaa4669c8504937b4530f9cc770430a68463a3f5e03d78338829367b6
 DECIDING = (".ci/run", "tools/check_guide.py", "tools/official-addresses.txt",
             "tools/contact-facts.txt", "tools/cited-hosts.txt", "tools/requirements.txt",
             "tools/requirements-site.txt",
-            "tools/safety-header.md", "tools/required-lines.txt", ".github/CODEOWNERS",
+            "tools/safety-header.md", "tools/safety-header-country.md", "tools/required-lines.txt",
+            ".github/CODEOWNERS",
             ".github/workflows/ci.yml", "data/country.schema.json", "SOURCES.md", "LICENSE")
 GENERIC_WORDS = ("report form", "report page", "reporting page", "report", "site", "page", "here",
                  "help", "steps", "guide")

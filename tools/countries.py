@@ -205,18 +205,31 @@ def route_line(route, hosts):
     return text[0].upper() + text[1:] if text[:1].islower() and not text.startswith("[") else text
 
 
+def _check_header():
+    import importlib.util
+    spec = importlib.util.spec_from_file_location(
+        "check_header", os.path.join(os.path.dirname(os.path.abspath(__file__)), "check_header.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def country_page(root, e, g, hosts):
-    # The country's own emergency numbers in the title, so that they come before the
-    # safety header's numbers for other countries.
-    own = [n for r in e["routes"] if r["kind"] == "emergency" for n in r.get("numbers", [])]
-    own = list(dict.fromkeys(own))[:3]
-    said = ", ".join(own[:-1]) + " or " + own[-1] if len(own) > 1 else "".join(own)
-    title = e["name"] + (": emergency " + said if own else "")
-    lines = ["# %s" % title, "", header(root, "../"), "",
+    # The safety header with the country's own numbers (tools/safety-header-country.md).
+    ch = _check_header()
+    top = ch.country_header(read(root, ch.COUNTRY_HEADER_PATH), e["name"], e["routes"])
+    lines = ["# %s" % e["name"], "", top, "",
              "Checked on %s. [All countries](../by-country.md#find-your-country) · "
              "[Global routes](../by-country.md#global-routes)" % human_date(e["checked"]), ""]
+    in_header = ch.header_routes(e["routes"], "emergency")
     for kind in KINDS:
         routes = [r for r in e["routes"] if r["kind"] == kind]
+        if kind == "emergency":
+            # the header names the emergency numbers (or says none was confirmed):
+            # the list keeps only lines the header leaves out, such as non-urgent ones
+            routes = [r for r in routes if r not in in_header]
+            if not routes:
+                continue
         if kind == "other":
             for r in routes:
                 lines.append("- **%s:** %s" % (r.get("label", LABEL["other"]),

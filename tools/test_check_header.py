@@ -104,6 +104,49 @@ class HeaderNumbers(unittest.TestCase):
                       hd.header_number_problems(crisis, entries))
 
 
+class CountryHeader(unittest.TestCase):
+    TEMPLATE = ("**Are you, or is a child, in danger right now?** {emergency}.\n\n"
+                "**Thinking of suicide, or of hurting yourself?** {crisis}In any country,\n"
+                "[Find A Helpline](https://findahelpline.com) lists lines.\n\n"
+                "**Never save, screenshot or share a sexual image of a child.**\n")
+    ROUTES = [{"kind": "emergency", "text": "112 (EU emergency number).", "numbers": ["112"]},
+              {"kind": "emergency", "text": "114 (police, non-urgent service number)",
+               "numbers": ["114"]},
+              {"kind": "crisis", "text": "Lifeline, 142.", "numbers": ["142"]},
+              {"kind": "crisis", "text": "text SHOUT to 85258", "numbers": ["85258"]},
+              {"kind": "crisis", "text": "Domestic violence hotline 1500", "numbers": ["1500"]}]
+
+    def header(self, routes, name="Denmark"):
+        return hd.country_header(self.TEMPLATE, name, routes)
+
+    def test_own_numbers_only_urgent_and_callable(self):
+        got = self.header(self.ROUTES)
+        self.assertIn("Call 112 (EU emergency number).", got)
+        self.assertIn("Call 142. In any country", got)
+        for absent in ("114", "85258", "1500"):
+            self.assertNotIn(absent, got)
+
+    def test_no_emergency_number_says_so(self):
+        got = self.header([], "Nigeria")
+        self.assertIn("Call the police, or go to a police station", got)
+        self.assertIn("could not confirm an emergency number for this country", got)
+        self.assertIn("**Thinking of suicide, or of hurting yourself?** In any country", got)
+
+    def test_country_page_must_show_its_own_header(self):
+        texts = {hd.COUNTRY_HEADER_PATH: self.TEMPLATE,
+                 "data/countries/dk.yaml": "routes:\n- kind: emergency\n  text: '112.'\n"
+                                           "  numbers: ['112']\n",
+                 "guide/countries/dk.md": "# Denmark\n\nText.\n"}
+        want = hd.header_for(texts, "guide/countries/dk.md", HEADER)
+        self.assertIn("Call 112.", want)
+        page = hd.stamp(texts["guide/countries/dk.md"], "guide/countries/dk.md", want)
+        self.assertEqual(hd.page_problems("guide/countries/dk.md", page, want), [])
+        other = page.replace("Call 112.", "Call 911.")
+        self.assertTrue(hd.page_problems("guide/countries/dk.md", other, want))
+        # any other page keeps the pinned header
+        self.assertEqual(hd.header_for(texts, "guide/get-help.md", HEADER), HEADER)
+
+
 def main():
     result = unittest.TextTestRunner(verbosity=1).run(
         unittest.defaultTestLoader.loadTestsFromModule(sys.modules[__name__]))

@@ -33,7 +33,10 @@ def load(name):
 
 countries = load("countries")
 check_guide = load("check_guide")
-KINDS_ON_PAGE = ["**Emergency:**", "**Report material:**", "**Child helpline:**",
+# the emergency kind is the header's first line on a country page: its own numbers, or
+# "Call the police" where no number was read on an official page
+EMERGENCY_ON_PAGE = "**Are you, or is a child, in danger right now?** Call "
+KINDS_ON_PAGE = [EMERGENCY_ON_PAGE, "**Report material:**", "**Child helpline:**",
                  "**Crisis line:**", "**Help to stop:**", "**Your image, taken under 18:**"]
 
 
@@ -91,7 +94,7 @@ class Generator(Copy):
         # page agree, but libphonenumber knows 998 is no emergency number there.
         self.edit("data/countries/gb.yaml", "text: '999.'\n  numbers:\n  - '999'",
                   "text: '998.'\n  numbers:\n  - '998'")
-        self.edit("guide/countries/gb.md", "**Emergency:** 999", "**Emergency:** 998")
+        self.edit("guide/countries/gb.md", "Call 999 or 112", "Call 998 or 112")
         code, out = run(["--check", "--root", self.root])
         self.assertEqual(code, 1)
         self.assertIn("998 is shown as an emergency number, but libphonenumber does not know "
