@@ -312,11 +312,15 @@ def export(entries, g, un):
            "un_members": {"count": un["count"], "sources": un["sources"], "checked": un["checked"]},
            "global": g, "countries": []}
     for e in sorted(entries, key=lambda e: e["code"]):
-        item = {k: v for k, v in e.items() if k not in ("file",)}
+        # research notes stay in the data files for maintainers; apps need the routes
+        item = {k: v for k, v in e.items() if k not in ("file", "research_not_found")}
         item["kinds_national"] = sorted({r["kind"] for r in e["routes"]} - {"other"})
         item["kinds_global_fallback"] = [k for k in KINDS[:-1] if k not in item["kinds_national"]]
         out["countries"].append(item)
     return json.dumps(out, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+LIBRARY_MARK = "# not in libphonenumber, read on the official page cited:"
 
 
 def register(entries):
@@ -336,6 +340,9 @@ def register(entries):
                 if key in seen:
                     continue
                 seen.add(key)
+                if r["kind"] == "emergency" and r.get("library_note"):
+                    # tells tools/check_numbers.py that libphonenumber does not know it
+                    lines.append("%s %s %s" % (LIBRARY_MARK, n, e["code"]))
                 lines.append("%s | %s | %s | %s | %s" % (n, org, e["code"], r["kind"], src))
     # The pages' safety header names 112 for the whole EU: one line for it, from the
     # European Commission's own page that the member states' entries cite.

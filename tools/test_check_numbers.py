@@ -61,6 +61,13 @@ class Register(unittest.TestCase):
 
 
 class C7Forms(unittest.TestCase):
+    def test_generator_mark_trusts_only_the_marked_emergency_number(self):
+        text = (nb.LIBRARY_MARK + " 911 NG\n"
+                "911 | 911 (police) | NG | emergency | https://a.example\n"
+                "912 | 912 (police) | NG | emergency | https://a.example\n")
+        _, problems = nb.parse_register(text)
+        self.assertEqual(problems, [(3, nb.REG_EMERGENCY.format("912", "NG"))])
+
     def test_every_written_form_is_found(self):
         for form in ("0800&#8209;555&#8209;0199", "0800\u2013555\u20130199", "0800/555/0199",
                      "No. 0800 555 0199", "the 0199 hotline", "it is 0199", "e.g. 0199", "555.0199",
