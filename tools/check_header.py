@@ -34,7 +34,12 @@ HEADER_PATH = "tools/safety-header.md"
 COUNTRY_HEADER_PATH = "tools/safety-header-country.md"
 COUNTRY_PAGE = re.compile(r"guide/countries/([a-z]{2})\.md$")
 # routes that do not belong on the danger line or the suicide line
-NOT_URGENT = re.compile(r"non-urgent|municipal|province|only in", re.I)
+NOT_URGENT = re.compile(r"non-urgent|municipal", re.I)
+# a number with no label, or a label like these, reaches the police or every service;
+# where the header has none (only an ambulance or fire line), it adds the police station
+GENERAL = re.compile(r"polic|polizei|gendarm|crime|emergenc|general|unified|single|dispatch|"
+                     r"hotline", re.I)
+POLICE_STATION = ", or go to a police station"
 NOT_CRISIS = re.compile(r"violence|abuse|women|trafficking", re.I)
 NO_NUMBER = ("Call the police, or go to a police station. This guide could not confirm an "
              "emergency number for this country on an official page")
@@ -122,6 +127,9 @@ def country_header(template, name, routes):  # name: kept for callers; unused
     crisis = header_routes(routes, "crisis")
     # the page's title names the country: the numbers need no country beside them
     said = "Call %s" % _said_routes(emergency) if emergency else NO_NUMBER
+    labels = [re.search(r"\(([^()]+)\)", r.get("text", "")) for r in emergency]
+    if emergency and not any(m is None or GENERAL.search(m.group(1)) for m in labels):
+        said += POLICE_STATION
     return (template.strip().replace("{emergency}", said)
             .replace("{crisis}", "Call %s. " % _said_routes(crisis) if crisis else ""))
 

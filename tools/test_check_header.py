@@ -126,6 +126,16 @@ class CountryHeader(unittest.TestCase):
         for absent in ("114", "85258", "1500"):
             self.assertNotIn(absent, got)
 
+    def test_only_an_ambulance_line_adds_the_police_station(self):
+        got = self.header([{"kind": "emergency", "text": "101 (ambulance)", "numbers": ["101"]}])
+        self.assertIn("Call 101 (ambulance), or go to a police station.", got)
+        regional = self.header([{"kind": "emergency", "text": "118 (medical emergency)",
+                                 "numbers": ["118"]},
+                                {"kind": "emergency", "text": "112 (emergency - only in some cities)",
+                                 "numbers": ["112"]}])
+        self.assertIn("Call 118 (medical emergency) or 112 (emergency - only in some cities).",
+                      regional)
+
     def test_no_emergency_number_says_so(self):
         got = self.header([], "Nigeria")
         self.assertIn("Call the police, or go to a police station", got)
