@@ -243,7 +243,8 @@ def country_page(root, e, g, hosts):
         else:
             body = relink(g["fallback"][kind], "../")
             body = body[0].upper() + body[1:] if body[:1].islower() else body
-        lines.append("- **%s:** %s" % (LABEL[kind], body))
+        label = "Other police lines" if kind == "emergency" else LABEL[kind]
+        lines.append("- **%s:** %s" % (label, body))
     if e.get("duties"):
         where = "the EU" if e["duties"].endswith("#european-union") else e["name"]
         lines.append("- **Run an online service here?** [Duties in %s](../%s)." % (where, e["duties"]))
