@@ -218,12 +218,16 @@ def country_page(root, e, g, hosts):
     # The safety header with the country's own numbers (tools/safety-header-country.md).
     ch = _check_header()
     top = ch.country_header(read(root, ch.COUNTRY_HEADER_PATH), e["name"], e["routes"])
+    duties = (" · [Duties of online services](../%s)" % e["duties"]) if e.get("duties") else ""
     lines = ["# %s" % e["name"], "", top, "",
              "Checked on %s. [All countries](../by-country.md#find-your-country) · "
-             "[Global routes](../by-country.md#global-routes)" % human_date(e["checked"]), ""]
+             "[Global routes](../by-country.md#global-routes)%s" % (human_date(e["checked"]), duties),
+             ""]
     in_header = ch.header_routes(e["routes"], "emergency")
     for kind in KINDS:
         routes = [r for r in e["routes"] if r["kind"] == kind]
+        if kind == "crisis" and not routes:
+            continue  # the header already sends the reader to Find A Helpline
         if kind == "emergency":
             # the header names the emergency numbers (or says none was confirmed):
             # the list keeps only lines the header leaves out, such as non-urgent ones
@@ -245,9 +249,6 @@ def country_page(root, e, g, hosts):
             body = body[0].upper() + body[1:] if body[:1].islower() else body
         label = "Other police lines" if kind == "emergency" else LABEL[kind]
         lines.append("- **%s:** %s" % (label, body))
-    if e.get("duties"):
-        where = "the EU" if e["duties"].endswith("#european-union") else e["name"]
-        lines.append("- **Run an online service here?** [Duties in %s](../%s)." % (where, e["duties"]))
     lines += [""]
     return "\n".join(lines)
 

@@ -106,8 +106,8 @@ class HeaderNumbers(unittest.TestCase):
 
 class CountryHeader(unittest.TestCase):
     TEMPLATE = ("**Are you, or is a child, in danger right now?** {emergency}.\n\n"
-                "**Thinking of suicide, or of hurting yourself?** {crisis}In any country,\n"
-                "[Find A Helpline](https://findahelpline.com) lists lines.\n\n"
+                "**Thinking of suicide, or of hurting yourself?** {crisis}[Find A Helpline]"
+                "(https://findahelpline.com) lists lines.\n\n"
                 "**Never save, screenshot or share a sexual image of a child.**\n")
     ROUTES = [{"kind": "emergency", "text": "112 (EU emergency number).", "numbers": ["112"]},
               {"kind": "emergency", "text": "114 (police, non-urgent service number)",
@@ -122,7 +122,7 @@ class CountryHeader(unittest.TestCase):
     def test_own_numbers_only_urgent_and_callable(self):
         got = self.header(self.ROUTES)
         self.assertIn("Call 112 (EU emergency number).", got)
-        self.assertIn("Call 142. In any country", got)
+        self.assertIn("Call 142. [Find A Helpline]", got)
         for absent in ("114", "85258", "1500"):
             self.assertNotIn(absent, got)
 
@@ -140,7 +140,7 @@ class CountryHeader(unittest.TestCase):
         got = self.header([], "Nigeria")
         self.assertIn("Call the police, or go to a police station", got)
         self.assertIn("could not confirm an emergency number for this country", got)
-        self.assertIn("**Thinking of suicide, or of hurting yourself?** In any country", got)
+        self.assertIn("**Thinking of suicide, or of hurting yourself?** [Find A Helpline]", got)
 
     def test_country_page_must_show_its_own_header(self):
         texts = {hd.COUNTRY_HEADER_PATH: self.TEMPLATE,

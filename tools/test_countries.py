@@ -36,8 +36,10 @@ check_guide = load("check_guide")
 # the emergency kind is the header's first line on a country page: its own numbers, or
 # "Call the police" where no number was read on an official page
 EMERGENCY_ON_PAGE = "**Are you, or is a child, in danger right now?** Call "
+# with no national crisis line, the header's suicide line (Find A Helpline) is the route
+CRISIS_ON_PAGE = "**Thinking of suicide, or of hurting yourself?**"
 KINDS_ON_PAGE = [EMERGENCY_ON_PAGE, "**Report material:**", "**Child helpline:**",
-                 "**Crisis line:**", "**Help to stop:**", "**Your image, taken under 18:**"]
+                 CRISIS_ON_PAGE, "**Help to stop:**", "**Your image, taken under 18:**"]
 
 
 def run(argv):
