@@ -166,7 +166,41 @@ def no_raw_html_reaches_the_site():
         site.build(root, os.path.join(tmp, "out"))
         page = read(os.path.join(tmp, "out"), "")
         body = page.split("<main>", 1)[1]
+        frame_script = re.search(r"<script>.*?</script>", body, re.S).group(0)
+        assert "alert(1)" not in frame_script and "__EXIT_URL__" not in frame_script
+        body = body.replace(frame_script, "", 1)
         assert "<script" not in body and "<img" not in body
+
+
+@test
+def quick_exit_script_sits_right_after_the_safety_header():
+    # The parser stops at the script and the browser paints what it has: the first
+    # screen (quick exit, title, safety header) shows before the rest is read.
+    _, out, _ = built()
+    header = open(os.path.join(ROOT, "tools/safety-header.md"), encoding="utf-8").read()
+    last = site.header_blocks(header)[-1]
+    for address in ("", "get-help/", "countries/zz/"):
+        page = read(out, address)
+        head, body = page.split("<main>", 1)
+        assert "<script" not in head, address
+        before = body.split("<script>", 1)[0]
+        blocks = re.findall(r"<(?:p|h1)\b.*?</(?:p|h1)>", before, re.S)
+        assert site.squash(re.sub(r"<[^>]+>", "", html.unescape(blocks[-1]))) == last, address
+        assert before.count("<h1") == 1 and "<h2" not in before, address
+    page = read(out, "sources/")  # no safety header there: right after the title
+    assert re.search(r"</h1>\s*<script>", page)
+
+
+@test
+def inline_style_and_script_are_minified_and_keep_their_strings():
+    css = 'a { color: red; }\n/* note */\nmain a::after { content: " (" attr(href) ")"; }\n'
+    assert site.minify_css(css) == 'a{color:red}main a::after{content:" (" attr(href) ")"}'
+    js = '// comment\n(function () {\n  var away = "https://example.org/";\n}());\n'
+    assert site.minify_js(js) == '(function () {\nvar away = "https://example.org/";\n}());'
+    _, out, _ = built()
+    page = read(out, "get-help/")
+    assert "/*" not in page.split("</style>")[0] and "@media print{" in page
+    assert "&#39;" not in page.split("</head>")[0]  # the policy's quotes as they are
 
 
 @test
