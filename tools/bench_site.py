@@ -120,7 +120,8 @@ def plain_pages(site, builder, folder):
             f.write('<meta charset="utf-8">\n' + builder.render(path))
 
 
-FLOOR_PAGE = ('<!doctype html><meta charset="utf-8"><title>floor</title><h1>Floor</h1>'
+FLOOR_PAGE = ('<!doctype html><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" '
+              'content="default-src \'none\'"><title>floor</title><h1>Floor</h1>'
               '<p>Are you, or is a child, in danger right now?</p>')
 SAMPLE_COUNTRIES = 16  # country pages in --sample, spread over the alphabet
 
