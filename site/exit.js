@@ -1,6 +1,11 @@
 // Quick exit. The "Leave this site" link and the Esc key replace this page with a
 // neutral one: location.replace() takes the page out of the tab's history, so Back
-// does not return here. With scripts off the link still leaves (as a plain link).
+// does not return here. With scripts off the link still leaves (as a plain link), but
+// Back returns here: no link or refresh can remove a page from history without a
+// script, so the frame's <noscript> line says to close the tab.
+// The frame puts this script after the safety header, not in the head: the parser
+// stops at it and the first screen is painted before the rest of the page is read.
+// The handlers are on the document, so they work as soon as the script has run.
 (function () {
   "use strict";
   var away = "__EXIT_URL__";

@@ -18,6 +18,14 @@ latency to every request, which no page could meet). It prints, per page:
               page's title where a page has none (Element Timing, median of the runs;
               the first contentful paint when neither was timed)
 Goals for the site: at most 50 KB, at most 3 requests, the first route within 1000 ms.
+
+Options: --runs N (loads per page, default 3); --pages ADDRESS ... (only these pages,
+by site address: / or get-help/ or countries/br/); --sample (the guide's own pages and
+the largest pages, plus a spread of country pages: about 30). A first row, "floor",
+is a page of one title and one paragraph: what the emulation and this computer cost
+before any page's own weight (the CPU slowdown multiplies whatever else this computer
+is doing, so compare pages with the floor of the same run). The load average of the
+computer is printed before and after.
 """
 import argparse
 import functools
@@ -112,6 +120,21 @@ def plain_pages(site, builder, folder):
             f.write('<meta charset="utf-8">\n' + builder.render(path))
 
 
+FLOOR_PAGE = ('<!doctype html><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" '
+              'content="default-src \'none\'"><title>floor</title><h1>Floor</h1>'
+              '<p>Are you, or is a child, in danger right now?</p>')
+SAMPLE_COUNTRIES = 16  # country pages in --sample, spread over the alphabet
+
+
+def sample(pages):
+    """The pages that are not country pages, the largest pages, and country pages
+    spread over the alphabet (the largest of them first)."""
+    countries = sorted(p.address for p in pages if p.address.startswith("countries/"))
+    others = [p.address for p in pages if not p.address.startswith("countries/")]
+    step = max(1, len(countries) // SAMPLE_COUNTRIES)
+    return others + countries[::step][:SAMPLE_COUNTRIES]
+
+
 def measure(browser, url, runs):
     sizes, counts, times = [], [], []
     for _ in range(runs):
@@ -141,20 +164,39 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description="Measure the site on an emulated slow phone.")
     parser.add_argument("--root", default=ROOT)
     parser.add_argument("--runs", type=int, default=3, help="loads per page (median time)")
+    parser.add_argument("--pages", nargs="+", metavar="ADDRESS",
+                        help="only these pages (site addresses: / get-help/ countries/br/)")
+    parser.add_argument("--sample", action="store_true",
+                        help="the guide's own pages and a spread of country pages (about 30)")
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
     site = _load_tool("build_site")
     with tempfile.TemporaryDirectory(prefix="guide-bench-") as tmp:
         builder, pages = site.build(args.root, os.path.join(tmp, "site"))
         plain_pages(site, builder, os.path.join(tmp, "plain"))
+        os.makedirs(os.path.join(tmp, "floor"))
+        with open(os.path.join(tmp, "floor", "index.html"), "w", encoding="utf-8") as f:
+            f.write(FLOOR_PAGE)
+        by_address = {p.address: p for p in pages}
+        if args.pages:
+            wanted = [a.strip("/") + "/" if a.strip("/") else "" for a in args.pages]
+            missing = [a for a in wanted if a not in by_address]
+            if missing:
+                print("bench_site: no such page: %s" % ", ".join("/" + a for a in missing))
+                return 2
+            pages = [by_address[a] for a in wanted]
+        elif args.sample:
+            pages = [by_address[a] for a in sample(pages)]
         server = socketserver.ThreadingTCPServer(
             ("127.0.0.1", 0), functools.partial(Gzipped, directory=tmp))
         server.daemon_threads = True
         threading.Thread(target=server.serve_forever, daemon=True).start()
         base = "http://127.0.0.1:%d/" % server.server_address[1]
         rows, over = [], []
+        load_before = os.getloadavg()[0]
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            floor = measure(browser, base + "floor/", args.runs)
             for page in pages:
                 name = "/" + page.address
                 s = measure(browser, base + "site/" + page.address, args.runs)
@@ -168,11 +210,15 @@ def main(argv=None):
         server.server_close()
     print("Slow 3G phone: 400 ms round trip, 400 kbit/s, CPU x%d, 390x844; %d run(s) a page"
           % (CPU_SLOWDOWN, args.runs))
+    print("load average of this computer (%d CPUs): %.1f before, %.1f after"
+          % (os.cpu_count() or 0, load_before, os.getloadavg()[0]))
     print("%-34s %9s %4s %9s | %9s %4s %9s" % ("page", "site B", "req", "route ms",
                                               "plain B", "req", "route ms"))
 
     def ms(t):
         return "%9.0f" % t if t is not None else "%9s" % "-"
+    print("%-34s %9d %4d %s |" % ("floor (title and one paragraph)", floor[0], floor[1],
+                                  ms(floor[2])))
     for name, s, p in rows:
         print("%-34s %9d %4d %s | %9d %4d %s" % (name, s[0], s[1], ms(s[2]), p[0], p[1], ms(p[2])))
     print("goals (site): <= %d bytes, <= %d requests, first route <= %d ms: %s"

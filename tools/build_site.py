@@ -18,6 +18,12 @@ the quick exit, a line on browsing privately and the navigation; site/style.css 
 site/exit.js are put into each page, so a page is one request, and the page's
 Content-Security-Policy allows exactly those two (by their sha256) and nothing else.
 
+First paint on a slow phone: the head holds only the style (minified); the quick-exit
+script sits in <main> right after the safety header (tools/safety-header.md, the blocks
+after the H1), or right after the H1 on a page without it. Chromium's parser stops at a
+script and paints what it has, so the first screen (quick exit, title, emergency line)
+shows before the rest of the page is read and laid out.
+
 Links between pages are rewritten to the site's addresses (relative, so the site
 works under any folder, as on GitHub Pages); a heading gets the id GitHub gives it;
 every phone number that the contact register (tools/contact-facts.txt) knows becomes
@@ -70,10 +76,10 @@ TEMPLATE = "page.html"
 STYLE = "style.css"
 SCRIPT = "exit.js"
 FACTS_PATH = "tools/contact-facts.txt"
+HEADER_PATH = "tools/safety-header.md"
 TOP_PAGES = {"README.md": "", "SOURCES.md": "sources/", "CONTRIBUTING.md": "contributing/",
              "LICENSE": "license/"}
 GUIDE_PAGE = re.compile(r"guide/((?:[a-z0-9][a-z0-9-]*/)*[a-z0-9][a-z0-9-]*)\.md")
-NO_SCRIPT_PAGES = {"LICENSE"}
 
 # The quick exit opens a search page: it looks like any other moment of the day in
 # every country, and shows nothing about why the person was here. location.replace()
@@ -217,9 +223,43 @@ def _serialize(tokens):
     return "".join(out)
 
 
+def squash(text):
+    """Words only, for comparing a page's blocks with the safety header's."""
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def header_blocks(markdown):
+    """The safety header's blocks as plain words (links and emphasis taken out)."""
+    blocks = []
+    for block in re.split(r"\n\s*\n", markdown.strip()):
+        if block.strip():
+            block = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", block)
+            blocks.append(squash(re.sub(r"\*+|(?<!\w)_+|_+(?!\w)", "", block)))
+    return blocks
+
+
+def minify_css(css):
+    """Comments out and spaces squeezed; strings are left as they are."""
+    parts = re.split(r"(\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*')", css)
+    for i in range(0, len(parts), 2):
+        text = re.sub(r"/\*.*?\*/", "", parts[i], flags=re.S)
+        text = re.sub(r"\s+", " ", text)
+        text = re.sub(r"\s*([{};,>])\s*", r"\1", text)
+        parts[i] = re.sub(r":\s+", ":", text).replace(";}", "}")
+    return "".join(parts).strip()
+
+
+def minify_js(js):
+    """Whole-line comments and indentation out (the script has no multi-line strings)."""
+    lines = (line.strip() for line in js.split("\n"))
+    return "\n".join(line for line in lines if line and not line.startswith("//"))
+
+
 class Page:
-    def __init__(self, path, address, title, body):
-        self.path, self.address, self.title, self.body = path, address, title, body
+    def __init__(self, path, address, title, top, rest):
+        self.path, self.address, self.title = path, address, title
+        self.top, self.rest = top, rest  # <main> before and after the quick-exit script
+        self.body = top + rest
 
 
 class Builder:
@@ -228,6 +268,8 @@ class Builder:
         self.files = tracked_files(self.root)
         self.pages = site_pages(self.files)
         self.register = load_register(self.root)
+        header = os.path.join(self.root, HEADER_PATH)
+        self.header = header_blocks(self.source(HEADER_PATH)) if os.path.isfile(header) else []
         self.dropped = []  # (page, target) of links to files that are no page of the site
 
     def source(self, path):
@@ -248,7 +290,34 @@ class Builder:
         self.link_numbers(tokens)
         title = next((self.heading_text(tokens, i) for i, t in enumerate(tokens)
                       if t[0] == "start" and t[1] == "h1"), path)
-        return Page(path, address, title, _serialize(tokens))
+        cut = self.after_header(tokens)
+        return Page(path, address, title, _serialize(tokens[:cut]), _serialize(tokens[cut:]))
+
+    def after_header(self, tokens):
+        """Where the quick-exit script goes (a token index): after the safety header's
+        blocks when they are the first blocks after the H1, else right after the H1
+        (at the start with no H1 at the top level)."""
+        blocks, depth, start = [], 0, None  # blocks: [tag, text, index after its end]
+        for i, token in enumerate(tokens):
+            if token[0] == "start" and token[1] not in VOID_TAGS:
+                if depth == 0:
+                    blocks.append([token[1], [], None])
+                depth += 1
+            elif token[0] == "end" and depth:
+                depth -= 1
+                if depth == 0:
+                    blocks[-1][2] = i + 1
+            elif depth:
+                blocks[-1][1].append(token[1] if token[0] == "text" else
+                                     "".join(text for text, _, _ in token[1]))
+        h1 = next((n for n, block in enumerate(blocks) if block[0] == "h1"), None)
+        if h1 is None or blocks[h1][2] is None:
+            return 0
+        after = blocks[h1 + 1:h1 + 1 + len(self.header)]
+        if self.header and [squash("".join(b[1])) for b in after] == self.header and \
+                after[-1][2] is not None:
+            return after[-1][2]
+        return blocks[h1][2]
 
     @staticmethod
     def heading_text(tokens, i):
@@ -380,8 +449,8 @@ class Builder:
                                  autoescape=True, trim_blocks=True, lstrip_blocks=True,
                                  undefined=jinja2.StrictUndefined)
         template = env.get_template(TEMPLATE)
-        style = self.source(posixpath.join(SITE_DIR, STYLE)).strip()
-        script = self.source(posixpath.join(SITE_DIR, SCRIPT)).strip()
+        style = minify_css(self.source(posixpath.join(SITE_DIR, STYLE)))
+        script = minify_js(self.source(posixpath.join(SITE_DIR, SCRIPT)))
         script = script.replace("__EXIT_URL__", EXIT_URL)
         csp = ("default-src 'none'; style-src '%s'; script-src '%s'; img-src 'none'; "
                "connect-src 'none'; font-src 'none'; media-src 'none'; object-src 'none'; "
@@ -395,13 +464,14 @@ class Builder:
             page = self.build_page(path)
             home = relative(page.address, "")
             html_text = template.render(
-                title=page.title, body=jinja2.filters.Markup(page.body), home=home,
+                title=page.title, top=jinja2.filters.Markup(page.top),
+                rest=jinja2.filters.Markup(page.rest), home=home,
                 help=relative(page.address, self.pages["guide/get-help.md"])
                 if "guide/get-help.md" in self.pages else None,
                 countries=relative(page.address, self.pages["guide/by-country.md"])
                 if "guide/by-country.md" in self.pages else None,
                 style=jinja2.filters.Markup(style), script=jinja2.filters.Markup(script),
-                csp=csp, exit_url=EXIT_URL, private_url=PRIVATE_URL, source=path,
+                csp=jinja2.filters.Markup(html.escape(csp, quote=False).replace('"', "&quot;")), exit_url=EXIT_URL, private_url=PRIVATE_URL, source=path,
                 is_home=page.address == "")
             folder = os.path.join(out, page.address)
             os.makedirs(folder, exist_ok=True)
