@@ -143,7 +143,12 @@ def header_for(root_texts, page, header):
     if not (m and template and data and text.startswith("# ")):
         return header
     import yaml
-    entry = yaml.safe_load(data) or {}
+    try:
+        entry = yaml.safe_load(data) or {}
+    except yaml.YAMLError:
+        return header  # tools/countries.py --check reports the broken file
+    if not isinstance(entry, dict):
+        return header
     name = text.split("\n", 1)[0][2:].strip()
     return country_header(template, name, entry.get("routes") or [])
 
