@@ -155,6 +155,19 @@ class CurrentPages(unittest.TestCase):
         self.assertEqual(found, [], "\n".join(found))
 
 
+class RequiredLines(unittest.TestCase):
+    """tools/required-lines.txt keeps get-help's sextortion, self-harm and no-name lines."""
+
+    def test_get_help_lines_are_required(self):
+        with open(os.path.join(HERE, "required-lines.txt"), encoding="utf-8") as f:
+            entries = [line.split("|", 1)[1].strip() for line in f
+                       if line.startswith("guide/get-help.md |")]
+        for phrase in ("Do not pay.", "Paying does not usually make it stop.",
+                       "may hurt themselves", "You do not have to give your name."):
+            self.assertTrue(any(phrase in e for e in entries), phrase)
+        self.assertGreaterEqual(sum("give your name" in e for e in entries), 9)
+
+
 def main():
     result = unittest.TextTestRunner(verbosity=1).run(
         unittest.defaultTestLoader.loadTestsFromModule(sys.modules[__name__]))
