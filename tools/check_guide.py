@@ -250,7 +250,8 @@ techcommunity.microsoft.com social.msdn.microsoft.com social.technet.microsoft.c
 sites.google.com docs.google.com drive.google.com groups.google.com""".split())
 GITHUB_HOSTS = {"github.com", "www.github.com"}
 # Real organisations whose names happen to sit within a typo of an official one.
-NOT_LOOKALIKES = {"icmec.org", "accc.gov.au", "safety.google"}
+NOT_LOOKALIKES = {"icmec.org", "accc.gov.au", "safety.google",
+                  "politiet.no"}  # the Norwegian police (cited in data/countries/no.yaml), not politie.nl
 CONFUSABLE_CHARS = str.maketrans({"0": "o", "1": "l", "i": "l", "|": "l", "3": "e", "4": "a",
                                   "5": "s", "7": "t", "8": "b", "9": "g", "-": None, "_": None})
 CONFUSABLE_PAIRS = (("rn", "m"), ("vv", "w"), ("cl", "d"))
