@@ -107,7 +107,8 @@ def V(*forms):
 
 # (verb regex, participle regex for "should be ...")
 # taking a picture needs no object ("take a screenshot as evidence"), unless it is of the chat
-TAKE = (r"tak(?:e|ing) (?:a |an |some |another |more )?(?:quick )?(?:screen-?shots?|screen-?grabs?|"
+TAKE = (r"tak(?:e|ing) (?:a |an |some |another |more |several |a few |two |three |many |lots of |"
+        r"multiple |a couple of )?(?:quick )?(?:screen-?shots?|screen-?grabs?|"
         r"photos?|pictures?|pics?|snaps?|snapshots?|cop(?:y|ies)|videos?|recordings?|"
         r"screen recordings?)|mak(?:e|ing) (?:a |some )?(?:cop(?:y|ies)|recordings?|backups?)")
 NOT_IMAGE = (r"\s+of (?:the |their |his |her |your |its )?(?:messages?|chats?|profiles?|accounts?|"
@@ -150,7 +151,9 @@ PAY = V(r"pay(?:s|ing)?", r"send(?:s|ing)? (?:them |him |her |the \w+ )?(?:the )
         r"(?:the )?(?:money|cash|funds)", r"giv(?:e|es|ing) (?:them|him|her) (?:the )?(?:money|"
         r"cash|what they (?:ask|want))", r"settl(?:e|es|ing)", r"hand(?:s|ing)? over (?:the )?"
         r"(?:money|cash)", r"meet(?:s|ing)? (?:their|his|her|the) demands?", r"giv(?:e|ing) in",
-        r"compl(?:y|ying) with (?:their|his|her|the) demands?")
+        r"compl(?:y|ying) with (?:their|his|her|the) demands?",
+        r"offer(?:s|ing)? (?:them |him |her )?(?:a |some )?(?:small |little |token )?(?:amount|money|payment|sum|cash|"
+        r"gift ?cards?|crypto\w*|bitcoin)")
 PAY_PP = V("paid")
 DELETE = V(r"delet(?:e|es|ing)", r"eras(?:e|es|ing)", r"wip(?:e|es|ing)(?: out)?",
            r"destroy(?:s|ing)?", r"clear(?:s|ing)?(?: out)?", r"get(?:s|ting)? rid of",
@@ -192,7 +195,7 @@ FAMILIES = [
      'write "Never save, screenshot or share it: a hotline needs only where you saw it"'),
     ("b", SHOW, SHOW_PP, IMAGE, 5, 'never tell readers to show, send or share an image, not even to '
      'the police; write "Do not send it to anyone. Report where you saw it"'),
-    ("c", LOOK, LOOK_PP, IMAGE, 4, 'never tell readers to look at, open or check an image; write '
+    ("c", LOOK, LOOK_PP, IMAGE, 5, 'never tell readers to look at, open or check an image; write '
      '"Do not look further. A hotline checks it"'),
     ("d", PAY, PAY_PP, None, 0, 'never tell readers to pay a blackmailer; write "Do not pay. '
      'Paying does not usually make it stop"'),
@@ -236,7 +239,7 @@ DETER = re.compile(
 TAKE_BACK = re.compile(
     r"\b(?:that|this|the above|the warning|the advice|the rule|the line|the header|"
     r"what (?:we|it) said|the top of (?:this|the) page|those words|that line|the old rule)\s+"
-    r"(?:\w+\s+){0,2}?(?:was|is|are|were)\s+(?:\w+\s+){0,1}?(?:the )?(?:old|outdated|out of date|"
+    r"(?:\w+\s+){0,4}?(?:was|is|are|were)\s+(?:\w+\s+){0,1}?(?:the )?(?:old|outdated|out of date|"
     r"wrong|obsolete|a mistake|an error|not true|untrue|false|too strict|overcautious|"
     r"over-cautious|exaggerated|only for|not for you|not meant|optional|no longer)\b|"
     r"\b(?:old|outdated|previous|earlier|former)\s+(?:\w+\s+){0,1}?"
@@ -265,7 +268,7 @@ FLIP = re.compile(
     r"wait|delay|be afraid|be scared|be shy|be embarrassed|worry|panic|feel bad|feel guilty|"
     r"think twice|need permission|need to ask|need to wait|only|just|merely|simply|mind|fail|"
     r"miss the chance|lose|let)\b|"
-    r"\b(?:no matter|not only|or not|if not|not sure|not yet sure|no longer|not until|"
+    r"\b(?:why not|why don't you|why wouldn't you|no matter|not only|or not|if not|not sure|not yet sure|no longer|not until|"
     r"whether or not|nothing stops you|no need to wait|never too late)\b|"
     r"\bstop\s+(?:and|,|to)\b|\bstop (?:worrying|panicking|waiting|hesitating)\b")
 # words after which an earlier negation no longer reaches
@@ -317,7 +320,7 @@ def governed(clause, start):
 def governed_after(clause, end):
     """A leading -ing form ("Paying does not make it stop") is governed by a later negation."""
     after = clause[end:]
-    neg = NEGATION.search(after)
+    neg = re.search(r"\b(?:never|not|no|nothing|rarely|seldom|hardly|cannot)\b|n't\b", after)
     if neg is None:
         return False
     if FLIP.search(after[max(0, neg.start() - 12):]):
@@ -397,7 +400,8 @@ def _advice_position(clause, start, verb, shares):
     if re.fullmatch(r"\s*" + LEAD, seg) and not (shares and "," not in before) and \
             not verb.endswith("ing"):
         return True  # an order: the clause or a comma part starts with it
-    if re.search(YOU, before) or re.search(SAYS, before):
+    if re.search(YOU, before) or re.search(SAYS, before) or \
+            re.search(r"\bwhy (?:not|don't you|wouldn't you)\s+(?:just\s+)?$", before):
         return True
     if re.search(TO, before):
         # "someone threatens to share", "an adult who asks a child to show": their deed
