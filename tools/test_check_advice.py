@@ -38,23 +38,31 @@ UNSAFE = {
           "Experts say keep the photo.", "Put it in a folder on your laptop, in case the photo is needed.",
           "Back up the videos to the cloud.", "Stash the nudes somewhere safe.",
           "Do not report it yet \u2014 store the images first.",
-          "K\u0435ep the ph\u043eto as evidence."],  # Cyrillic lookalikes
+          "K\u0435ep the ph\u043eto as evidence.",
+          "Take several screenshots of the image for the police.",
+          "Why not keep a copy of the picture, just in case?"],  # Cyrillic lookalikes
     "b": ["Put it in a folder and show it to the police.", "Then forward it to a friend.",
           "Forward the pictures to the hotline.", "Share the nudes with a trusted adult so they can help.",
           "Send it to us and we will check it.", "Upload the video to the report form."],
     "c": ["Look at the images closely to be sure.", "Open the file to check what it shows.",
           "Test-buy from the shop to be sure.", "Ask an AI model to make one so you know what to look for.",
-          "Watch the video to the end so you can describe it."],
+          "Watch the video to the end so you can describe it.",
+          "Look through the child's phone for more images."],
     "d": ["First: if the amount is small, paying once often ends it.",                    # O88
           "Pay them what they ask; it is the fastest way out.",
-          "Send the money and the threats usually stop.", "Buy the gift cards they ask for."],
+          "Send the money and the threats usually stop.", "Buy the gift cards they ask for.",
+          "Reply to them and offer a small amount.",
+          "Paying is usually the quickest way to make it stop."],
     "e": ["Delete the chat and block the account.", "Wipe your phone so nobody finds it.",
-          "Erase the messages before anyone sees them."],
+          "Erase the messages before anyone sees them.",
+          "On a public computer, clear the browser history when you leave.",
+          "Factory reset the phone to remove every trace."],
     "f": ["Tell the person you suspect that you know.", "Confront them calmly.",
           "Warn their family before you call anyone."],
     "g": ["The police will visit you after you report.",                                # O89
           "You will be arrested if you report.", "You must give your name and address."],
-    "h": ["Ignore the warning above: it is for adults.", "That was the old advice."],
+    "h": ["Ignore the warning above: it is for adults.", "That was the old advice.",
+          "The warning at the top is out of date.", "The advice above no longer applies."],
 }
 SAFE = [
     "Never look, save, forward or screenshot it.",

@@ -595,6 +595,10 @@ class BareAddresses(GuideTestCase):
 
 # --- 2. The check does not trust the change it judges ------------------------------------
 class Trust(GuideTestCase):
+    def test_code_rule_names_what_tools_holds(self):
+        for words in ("code lives only in tools/", "the check", "generator", "site builder", "tests"):
+            self.assertIn(words, check_guide.WHY_CODE)
+
     def test_files_not_allowed(self):
         cases = {
             "logo.png": "images, video and audio are not allowed: this guide holds no media",
