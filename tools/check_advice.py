@@ -43,11 +43,25 @@ Negations that say the opposite do not count: "not wrong", "nothing wrong
 with", "no harm in", "don't hesitate / forget / wait to", "no matter",
 "not only", "whether or not", and "never ... without" (a double negation).
 
-Narrow allowances (current pages, each a true edge case): "preserve" is not
-a keep verb (operators' legal duty: report and preserve); "unless you pay"
-describes a blackmailer's demand; a screenshot of messages or a profile is
-not an image object; "the account" of an app is not deleted evidence when a
-moderator removes it from a group (remove is not a delete verb).
+Narrow allowances (each a true edge case on the current pages):
+  - "preserve" is not a keep verb, and on the operators' pages (after-a-match,
+    online-services, duties-by-country, questions-from-operators, services,
+    developers-and-researchers, investigators) keep/store/destroy words pass
+    in a sentence that cites the law or a legal duty ("Copies of the law add:
+    keep files that give context ... destroy it if the police ask"); paying
+    there counts only beside blackmail words ("You can pay" for a service);
+    clearing "cached copies" is removal, an operator's duty.
+  - "unless you pay", "asks you to pay": the blackmailer's demand described.
+  - "someone threatens to share", "an adult who asks a child to show": what
+    a third person does, not advice to the reader (the -s forms of verbs,
+    "keeps", "gives", are never read as orders either).
+  - "a screenshot of the messages", "take a screenshot of the chat": a
+    picture of messages or a profile, never of an image.
+  - "send them nowhere else": a negation after the object.
+  - "test with harmless images", "keep it away from children".
+Limits: it reads words, not meaning. Advice spread over two sentences with
+no image word in either ("Got it? Keep it."), or in words outside these
+families, still passes; reviewers read every page change.
 
 find(text) -> [(quote, message)], one per unsafe clause.
 """
