@@ -15,6 +15,10 @@ keyed by number, organisation and country. The organisation named nearest the
 number in the same sentence, and the countries named in brackets right after
 it, must match an entry for that number.
 
+Numbers in words fail too: three or more digit words in a row ("nine nine
+nine", "one one six one two three", "double nine, nine", "triple nine"),
+with digits between them counted: the page must write the number in digits.
+
 Other tools read the register with parse_register(text) -> (entries, problems).
 """
 import html
@@ -42,6 +46,41 @@ WRONG_OWNER = ("number {} belongs to {} in the contact register, but this senten
                "give the number of the service you name")
 WRONG_COUNTRY = ("number {} is not listed for {} in the contact register ({}): give that "
                  "country's own number")
+
+IN_WORDS = ('number written in words ("{}"): write it in digits ({}), as the contact register '
+            "lists it, so readers can dial it and the check can match it to its owner")
+
+# Numbers in words: three or more digit words in a row ("nine nine nine", "one one six
+# one two three", "oh eight hundred" is read as 0 8 and not more), "double"/"triple"
+# counted as two and three, digits between them counted too ("0800 one one one one").
+DIGIT_WORDS = {"zero": "0", "oh": "0", "nought": "0", "nil": "0", "one": "1", "two": "2",
+               "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+               "nine": "9"}
+_DW = r"(?:%s)" % "|".join(DIGIT_WORDS)
+_TOKEN = r"(?:(?:double|triple)[ -]%s|%s|\d{1,6})" % (_DW, _DW)
+WORD_RUN = re.compile(r"(?<![\w-])(?:%s(?:(?:[ ,.\-]|, | - )+%s)+|triple[ -]%s)(?![\w-])"
+                      % (_TOKEN, _TOKEN, _DW), re.I)
+
+
+def word_numbers(text):
+    """[(run, digits)] for numbers written in words (three digits or more, one word or more)."""
+    found = []
+    for m in WORD_RUN.finditer(text):
+        digits, words = "", 0
+        for tok in re.findall(r"(?i)(?:double|triple)[ -]\w+|\w+", m.group()):
+            low = tok.lower()
+            if low[:6] in ("double", "triple"):
+                digit = DIGIT_WORDS[re.split(r"[ -]", low)[1]]
+                digits += digit * (2 if low.startswith("double") else 3)
+                words += 1
+            elif low in DIGIT_WORDS:
+                digits += DIGIT_WORDS[low]
+                words += 1
+            else:
+                digits += low
+        if words and len(digits) >= 3 and (words >= 2 or len(digits) >= 4 or "triple" in m.group().lower()):
+            found.append((m.group().strip(" ,.-"), digits))
+    return found
 
 
 class Entry:
@@ -337,6 +376,8 @@ def page_problems(markdown, entries):
     problems = []
     for line, text in blocks(markdown):
         norm = normalise(text)
+        for run, digits in word_numbers(norm):
+            problems.append((line, IN_WORDS.format(run, digits)))
         for reason in owner_problems(norm, find_numbers(norm), by_digits, all_names):
             problems.append((line, reason))
     return problems

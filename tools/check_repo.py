@@ -19,12 +19,20 @@
   LICENSE. Its text is pinned by its SHA-256 (see LICENSE_SHA256).
   SOURCES.md. Every host it links is on the address list or on the reviewed
      list of cited hosts, tools/cited-hosts.txt.
+  Links in data and in the site's templates. Every web address and e-mail
+     domain in data/*.yaml, data/countries/*.yaml and data/routes.json, and in
+     site/*.html, site/*.js and site/*.css, goes through the same host check
+     as a page's links (tools/official-addresses.txt): their text, url and
+     chat fields reach the generated pages, the open data and the site.
+     Citation fields (source, sources, library_note) are held to the rule of
+     SOURCES.md: not spoofed, no shortener, no lookalike of an official host.
   Hidden data. Whole files (lines joined) are searched for base64, hex and
      base32 runs, and for pictures written as lists of numbers (PGM/PPM).
 """
 import datetime
 import hashlib
 import html
+import json
 import re
 from urllib.parse import urlsplit
 
@@ -313,6 +321,104 @@ def form_problems(path, text, entries):
     return problems
 
 
+# --- Links in data and in the site's templates ---------------------------------------
+DATA_LINKS = re.compile(r"data/(?:countries/[a-z]{2}\.yaml|[a-z-]+\.yaml|routes\.json)")
+SITE_FILES = re.compile(r"site/[a-z0-9_-]+\.(?:html|js|css)")
+# Research notes and citations: what was read, not where readers are sent (SOURCES.md's rule)
+CITATION_KEYS = {"source", "sources", "library_note", "note", "research_not_found", "quote",
+                 "not_found"}
+# Addresses in issue 18's data as merged, reviewed for this rule: real government and
+# helpline sites that are not (yet) on the address list. tools/countries.py does not link
+# them on pages (its own is_official filter); they appear only in data/routes.json. A new
+# address goes on tools/official-addresses.txt instead of here.
+DATA_REVIEWED = {"http://www.internetsegura.cl/ayuda/", "www.gov.si",
+                 "http://bvi.gov.vg/media-centre/territory-engages-fight-against-online-child-pornography",
+                 "tt.usembassy.gov", "998@social.gov.bh",
+                 # cited police and helpline hosts that only look like listed ones
+                 "www.police.be", "www.policie.cz", "police.kn", "police.gov.rw", "police.gov.sc",
+                 "police.gov.to", "childlinett.org",
+                 # named in research notes of the second search for emergency numbers
+                 # (Sri Lanka, Rwanda and Eswatini police sites, not linked anywhere)
+                 "www.police.lk", "www.police.gov.rw", "www.police.gov.sz"}
+TEXT_ADDRESS = re.compile(r"(?i)(?:\b[a-z][a-z0-9+.-]*:)?//[^\s\"'<>()\[\]{}\\,`|]+|"
+                          r"(?<![\w.@/-])www\d{0,3}\.[a-z0-9-]+(?:\.[a-z0-9-]+)+[^\s\"'<>()\[\]{}\\,`|]*")
+TEXT_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")
+# a URL attribute or CSS url() in a template, with a scheme: javascript:, data:, http: ...
+SITE_ATTR = re.compile(r"""(?i)(?:\b(?:href|src|srcset|action|formaction|poster|data|background|"""
+                       r"""xlink:href|content)\s*=\s*["']?|url\(\s*["']?|location(?:\.href)?\s*=\s*["']|"""
+                       r"""\.(?:replace|assign|open)\(\s*["'])([a-z][a-z0-9+.-]*:[^"'\s)>]*)""")
+DATA_LINK = "{} (in {}): data reaches the generated pages, the open data and the site"
+
+
+def string_values(node, key=None):
+    """(key, string) for every string in parsed YAML or JSON."""
+    if isinstance(node, dict):
+        for k, v in node.items():
+            yield from string_values(v, k if isinstance(k, str) else key)
+    elif isinstance(node, list):
+        for v in node:
+            yield from string_values(v, key)
+    elif isinstance(node, str):
+        yield key, node
+
+
+def address_problems(checker, text, in_sources):
+    """[(address, reason)] for web addresses and e-mail domains in plain text."""
+    problems = []
+    for m in TEXT_ADDRESS.finditer(text):
+        url = m.group().rstrip(".,;:!?*_~'\")")
+        host = re.sub(r"^(?:[a-z]+:)?//", "", url.lower()).split("/")[0]
+        if url.rstrip("/") in {u.rstrip("/") for u in DATA_REVIEWED} or host in DATA_REVIEWED:
+            continue
+        if url.endswith("://") or re.fullmatch(r"[a-z]+://?", url, re.I):
+            continue
+        if url.lower().startswith("www"):
+            url = "https://" + url
+        reasons = checker.url_reasons(url, in_sources)
+        if in_sources:  # a citation: an old http:// page is still the page that was read
+            reasons = [r for r in reasons if not r.startswith("link uses http://")]
+        problems += [(url, r) for r in reasons]
+    for m in TEXT_EMAIL.finditer(text):
+        if m.group().lower() in DATA_REVIEWED:
+            continue
+        problems += [(m.group(), r) for r in
+                     checker.host_reasons(m.group(1).lower().rstrip("."), "/", in_sources)]
+    return problems
+
+
+def data_link_problems(checker, path, text):
+    """[(line, reason)] for addresses in one data file."""
+    try:
+        data = json.loads(text) if path.endswith(".json") else yaml.safe_load(text)
+    except (ValueError, yaml.YAMLError):
+        return []  # tools/countries.py --check reports files that do not parse
+    problems, seen = [], set()
+    for key, value in string_values(data):
+        for address, reason in address_problems(checker, value, key in CITATION_KEYS):
+            if (address, reason) in seen:
+                continue
+            seen.add((address, reason))
+            at = text.find(address.split("://")[-1][:60])
+            line = text.count("\n", 0, at) + 1 if at >= 0 else 1
+            problems.append((line, DATA_LINK.format(reason, key or "a value")))
+    return problems
+
+
+def site_link_problems(checker, text):
+    """[(line, reason)] for addresses in one site template, script or stylesheet."""
+    problems = []
+    for n, line in enumerate(text.split("\n"), 1):
+        plain = re.sub(r"\{\{.*?\}\}|\{%.*?%\}", " ", line)  # Jinja fills these from the builder
+        for address, reason in address_problems(checker, plain, False):
+            problems.append((n, reason))
+        for m in SITE_ATTR.finditer(plain):
+            url = m.group(1)
+            if re.match(r"(?i)(?:tel|sms|https?):", url) or "//" in url:
+                continue  # tel: and sms: are the builder's; web addresses are checked above
+            problems += [(n, r) for r in checker.url_reasons(url, False)]
+    return problems
+
+
 # --- Hidden data -----------------------------------------------------------------
 def encoded_problems(text):
     problems = []
@@ -390,6 +496,13 @@ def check(checker):
         if path not in ("tools/requirements.txt", "tools/requirements-site.txt"):  # hash lines, checked by .ci/run
             for reason in encoded_problems(text):
                 checker.add(path, 1, reason)
+    for path, text in sorted(checker.texts.items()):
+        if DATA_LINKS.fullmatch(path):
+            for line, reason in data_link_problems(checker, path, text):
+                checker.add(path, line, reason)
+        elif SITE_FILES.fullmatch(path):
+            for line, reason in site_link_problems(checker, text):
+                checker.add(path, line, reason)
     if CI_WORKFLOW not in checker.texts:
         checker.add(CI_WORKFLOW, 1, CI_MISSING)
     if CODEOWNERS in checker.texts:

@@ -595,13 +595,17 @@ class BareAddresses(GuideTestCase):
 
 # --- 2. The check does not trust the change it judges ------------------------------------
 class Trust(GuideTestCase):
+    def test_code_rule_names_what_tools_holds(self):
+        for words in ("code lives only in tools/", "the check", "generator", "site builder", "tests"):
+            self.assertIn(words, check_guide.WHY_CODE)
+
     def test_files_not_allowed(self):
         cases = {
             "logo.png": "images, video and audio are not allowed: this guide holds no media",
             "docs/clip.mp4": "images, video and audio are not allowed: this guide holds no media",
             "bundle.zip": "archives are not allowed: their contents cannot be reviewed",
-            "scrape.py": "code is not allowed: the only code is tools/check_guide.py and its tests",
-            "tools/re.py": "code is not allowed: the only code is tools/check_guide.py and its tests",
+            "scrape.py": check_guide.WHY_CODE,
+            "tools/re.py": check_guide.WHY_CODE,
             "tools/notes.txt": "tools/ holds only " + ", ".join(sorted(check_guide.TOOLS_FILES)),
             "hashes.csv": "data sets and model files are not allowed",
             "docs/notes.md": "pages live at README.md, SOURCES.md, CONTRIBUTING.md and guide/*.md",
@@ -805,17 +809,21 @@ class ContactFacts(GuideTestCase):
         self.assertReports(changes, "README.md:1: " + MISSING_LINE.format("hurting yourself"))
 
     def test_reversed_warning(self):
+        advice = check_guide.load_module("check_advice")
         page = README.replace("**Never save, screenshot or share** an image. Not even to report it.",
                               "**Never save, screenshot or share** an image. Take a screenshot "
                               "as evidence.")
-        self.assertReports({"README.md": page}, "README.md:5: " + UNSAFE.format("take a screenshot"))
-        for text, phrase in (("Save a copy for the police.", "save a copy"),
-                             ("Screenshot the chat and the image.", "screenshot the"),
-                             ("Keep the image safe for later.", "keep the image"),
-                             ("Then forward it to a friend.", "forward it to"),
-                             ("You can download it first.", "download it")):
+        found = self.problems({"README.md": page})
+        self.assertTrue(any(p.startswith("README.md:5: unsafe advice \"take a screenshot as evidence\"")
+                            for p in found), "\n".join(found))
+        for text in ("Save a copy for the police.", "Screenshot the chat and the image.",
+                     "Keep the image safe for later.", "Then forward it to a friend.",
+                     "You can download it first.", "Keep the photo as evidence.",
+                     "Do not delete anything: save a copy of the image for the police."):
             with self.subTest(text=text):
-                self.assertLineReports("guide/get-help.md", text, UNSAFE.format(phrase))
+                reasons = [r for _, r in advice.find(text)]
+                self.assertTrue(reasons, text)
+                self.assertLineReports("guide/get-help.md", text, reasons[0])
 
     def test_negated_warnings_pass(self):
         changes, _ = append("guide/get-help.md", "Never take a screenshot. Do not save a copy. "

@@ -116,6 +116,28 @@ class C8Owner(unittest.TestCase):
         self.assertEqual(len(problems("Childhelp on 0800 1111 (UK).")), 1)
 
 
+class NumbersInWords(unittest.TestCase):
+    """Three or more digit words in a row fail: readers are told to write digits."""
+
+    def test_runs_of_number_words_fail(self):
+        for text, digits in (("Call nine nine nine (UK).", "999"),
+                             ("Call one one six one two three.", "116123"),
+                             ("Call nine-nine-nine now.", "999"), ("Ring double nine, nine.", "999"),
+                             ("Call triple nine.", "999"), ("Call 0800 one one one one.", "08001111"),
+                             ("Call Childline on oh eight hundred, one one one one.", "1111")):
+            with self.subTest(text=text):
+                found = nb.word_numbers(nb.normalise(text))
+                self.assertTrue(found and found[-1][1].endswith(digits), found)
+                problems = nb.page_problems("# T\n\n" + text + "\n", [])
+                self.assertTrue(any("write it in digits" in r for _, r in problems), problems)
+
+    def test_ordinary_counting_passes(self):
+        for text in ("one or two", "one, two or three steps", "in one of two ways",
+                     "It works in 23 of the 27 EU countries.", "Call double nine."):
+            with self.subTest(text=text):
+                self.assertEqual(nb.word_numbers(nb.normalise(text)), [])
+
+
 def main():
     result = unittest.TextTestRunner(verbosity=1).run(
         unittest.defaultTestLoader.loadTestsFromModule(sys.modules[__name__]))

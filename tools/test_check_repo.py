@@ -184,6 +184,74 @@ class C11C12Requirements(unittest.TestCase):
         self.assertNotIn("only 'name==version", run.stderr)  # it fails later: no such Python
 
 
+def real_checker():
+    """check_guide's Checker with the repository's own address list loaded."""
+    checker = cg.Checker(REPO)
+    checker.texts = {}
+    for path in (cg.LIST_PATH, cg.SOURCES):
+        with open(os.path.join(REPO, path), encoding="utf-8") as f:
+            checker.texts[path] = f.read()
+    checker.load_list()
+    return checker
+
+
+class DataAndSiteLinks(unittest.TestCase):
+    """Addresses in data/ and site/ pass the same host check as pages' links."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.checker = real_checker()
+
+    def test_unlisted_hosts_in_data_fields_fail(self):
+        for key in ("url", "chat", "text", "label"):
+            yaml_text = "routes:\n- kind: report\n  %s: 'See https://evil.example/report now'\n" % key
+            with self.subTest(key=key):
+                found = rp.data_link_problems(self.checker, "data/countries/gb.yaml", yaml_text)
+                self.assertTrue(any("evil.example" in r for _, r in found), found)
+                self.assertEqual(found[0][0], 3)
+        found = rp.data_link_problems(self.checker, "data/routes.json",
+                                      '{"routes": [{"email": "report@evil.example"}]}')
+        self.assertTrue(any("evil.example" in r for _, r in found), found)
+        found = rp.data_link_problems(self.checker, "data/global.yaml", "text: www.evil.example/x\n")
+        self.assertTrue(found)
+
+    def test_citations_follow_the_sources_rule(self):
+        ok = "sources:\n- https://www.some-ministry.example/page\n- http://old.gov.example/x\n"
+        self.assertEqual(rp.data_link_problems(self.checker, "data/countries/gb.yaml", ok), [])
+        for bad in ("sources:\n- https://bit.ly/abc\n", "sources:\n- https://www.iwf.org.uk@evil.example/\n",
+                    "note: see https://www.rnissingkids.org/\n"):
+            with self.subTest(bad=bad):
+                self.assertTrue(rp.data_link_problems(self.checker, "data/countries/gb.yaml", bad))
+
+    def test_listed_hosts_pass(self):
+        good = "routes:\n- url: https://www.iwf.org.uk/report\n  text: '[IWF](https://www.iwf.org.uk/report)'\n"
+        self.assertEqual(rp.data_link_problems(self.checker, "data/countries/gb.yaml", good), [])
+
+    def test_site_templates_scripts_and_styles(self):
+        for text in ('<a href="https://evil.example/help">Help</a>', '<link href="//evil.example/x.css">',
+                     'var away = "https://evil.example/";', "body { background: url(https://evil.example/a) }",
+                     '<a href="javascript:alert(1)">x</a>', "location.href = 'data:text/html,hi';"):
+            with self.subTest(text=text):
+                self.assertTrue(rp.site_link_problems(self.checker, "x\n" + text + "\n"), text)
+        for text in ('<a href="{{ exit_url }}">Leave</a>', 'a[href^="tel:"] { white-space: nowrap; }',
+                     '<a href="https://www.iwf.org.uk/report">IWF</a>', "// Quick exit: location.replace()"):
+            with self.subTest(text=text):
+                self.assertEqual(rp.site_link_problems(self.checker, text), [], text)
+
+    def test_the_repository_data_and_site_pass(self):
+        for folder, pattern, func in (("data", rp.DATA_LINKS, rp.data_link_problems),
+                                      ("site", rp.SITE_FILES, rp.site_link_problems)):
+            for base, _, names in os.walk(os.path.join(REPO, folder)):
+                for name in names:
+                    path = os.path.relpath(os.path.join(base, name), REPO)
+                    if not pattern.fullmatch(path):
+                        continue
+                    with open(os.path.join(REPO, path), encoding="utf-8") as f:
+                        text = f.read()
+                    found = func(self.checker, path, text) if folder == "data" else func(self.checker, text)
+                    self.assertEqual(found, [], path)
+
+
 def main():
     result = unittest.TextTestRunner(verbosity=1).run(
         unittest.defaultTestLoader.loadTestsFromModule(sys.modules[__name__]))
