@@ -130,6 +130,10 @@ def country_header(template, name, routes):  # name: kept for callers; unused
     labels = [re.search(r"\(([^()]+)\)", r.get("text", "")) for r in emergency]
     if emergency and not any(m is None or GENERAL.search(m.group(1)) for m in labels):
         said += POLICE_STATION
+    elif emergency:
+        # readers with a file, a name or a past event asked for a way to the police
+        # that is not the emergency line
+        said += ". Not urgent? Go to a police station"
     return (template.strip().replace("{emergency}", said)
             .replace("{crisis}", "Call %s. " % _said_routes(crisis) if crisis else ""))
 

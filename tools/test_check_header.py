@@ -121,7 +121,7 @@ class CountryHeader(unittest.TestCase):
 
     def test_own_numbers_only_urgent_and_callable(self):
         got = self.header(self.ROUTES)
-        self.assertIn("Call 112 (EU emergency number).", got)
+        self.assertIn("Call 112 (EU emergency number). Not urgent? Go to a police station.", got)
         self.assertIn("Call 142. [Find A Helpline]", got)
         for absent in ("114", "85258", "1500"):
             self.assertNotIn(absent, got)
@@ -133,8 +133,8 @@ class CountryHeader(unittest.TestCase):
                                  "numbers": ["118"]},
                                 {"kind": "emergency", "text": "112 (emergency - only in some cities)",
                                  "numbers": ["112"]}])
-        self.assertIn("Call 118 (medical emergency) or 112 (emergency - only in some cities).",
-                      regional)
+        self.assertIn("Call 118 (medical emergency) or 112 (emergency - only in some cities). "
+                      "Not urgent?", regional)
 
     def test_no_emergency_number_says_so(self):
         got = self.header([], "Nigeria")
@@ -148,7 +148,7 @@ class CountryHeader(unittest.TestCase):
                                            "  numbers: ['112']\n",
                  "guide/countries/dk.md": "# Denmark\n\nText.\n"}
         want = hd.header_for(texts, "guide/countries/dk.md", HEADER)
-        self.assertIn("Call 112.", want)
+        self.assertIn("Call 112. Not urgent? Go to a police station.", want)
         page = hd.stamp(texts["guide/countries/dk.md"], "guide/countries/dk.md", want)
         self.assertEqual(hd.page_problems("guide/countries/dk.md", page, want), [])
         other = page.replace("Call 112.", "Call 911.")
