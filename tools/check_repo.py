@@ -62,6 +62,8 @@ LINK_OWNER = ('link words "{}" name {}, but the address goes to {} ({}): '
 DATE_NONE = 'page does not say "checked on D Month YYYY" once: write one date, in that form'
 DATE_MANY = ('page gives {} checked dates: write one, as "checked on D Month YYYY", '
              "and no other date beside the word checked")
+DATE_PLACE = ('the "checked on" date is not in the page\'s opening: put it before the first '
+              "## section, after the safety header, so every page has it in one place")
 DATE_OLD = "facts were checked on {}, 12 months ago or more: check them again and update the date"
 DATE_FUTURE = "checked date {} is in the future"
 WF_TARGET = "workflow uses pull_request_target: use pull_request, which never gets write access"
@@ -117,6 +119,9 @@ def date_problems(text, today):
         return [DATE_NONE]
     if len(found) > 1 or others:
         return [DATE_MANY.format(len(found) + len(others))]
+    opening = re.split(r"(?m)^## ", text, maxsplit=1)[0]
+    if not CHECKED_DATE.search(rendered_text(opening)):
+        problems.append(DATE_PLACE)
     day, month, year, month2, year2 = found[0]
     month = MONTHS.index((month or month2).lower()) + 1
     date = datetime.date(int(year or year2), month, int(day or 1))

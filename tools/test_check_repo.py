@@ -64,6 +64,12 @@ class C15Dates(unittest.TestCase):
         self.assertEqual(rp.date_problems("# T\n\nchecked on 1 June 2027.\n", TODAY),
                          [rp.DATE_FUTURE.format("2027-06-01")])
 
+    def test_the_date_sits_in_the_opening(self):
+        late = "# T\n\nIntro.\n\n## About\n\nFacts were checked on 23 November 2026.\n"
+        self.assertEqual(rp.date_problems(late, TODAY), [rp.DATE_PLACE])
+        early = "# T\n\nFacts were checked on 23 November 2026.\n\n## About\n\nText.\n"
+        self.assertEqual(rp.date_problems(early, TODAY), [])
+
 
 class C13Github(unittest.TestCase):
     def test_workflows(self):
