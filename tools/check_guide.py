@@ -87,6 +87,7 @@ TOOLS_FILES = {"check_guide.py", "test_check_guide.py", "official-addresses.txt"
                "check_markdown.py", "test_check_markdown.py", "check_header.py",
                "test_check_header.py", "check_numbers.py", "test_check_numbers.py",
                "check_repo.py", "test_check_repo.py", "check_advice.py", "test_check_advice.py",
+               "testkit.py",
                # the country data's generator and the static site (issues 18 and 20)
                "countries.py", "test_countries.py", "build_site.py", "test_site.py",
                "check_site.py", "bench_site.py", "requirements-site.txt"}

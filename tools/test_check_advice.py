@@ -11,15 +11,8 @@ sys.dont_write_bytecode = True
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
 
-
-def load(name):
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, os.path.join(HERE, name + ".py"))
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from testkit import load, main  # noqa: E402  (tools/ is not on sys.path under -I)
 
 
 ca = load("check_advice")
@@ -174,14 +167,6 @@ class RequiredLines(unittest.TestCase):
                        "may hurt themselves", "You do not have to give your name."):
             self.assertTrue(any(phrase in e for e in entries), phrase)
         self.assertGreaterEqual(sum("give your name" in e for e in entries), 9)
-
-
-def main():
-    result = unittest.TextTestRunner(verbosity=1).run(
-        unittest.defaultTestLoader.loadTestsFromModule(sys.modules[__name__]))
-    failed = len(result.failures) + len(result.errors)
-    print("%d passed, %d failed" % (result.testsRun - failed - len(result.skipped), failed))
-    return 1 if failed else 0
 
 
 if __name__ == "__main__":

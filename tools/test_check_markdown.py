@@ -9,13 +9,8 @@ import unittest
 sys.dont_write_bytecode = True
 HERE = os.path.dirname(os.path.abspath(__file__))
 
-
-def load(name):
-    spec = importlib.util.spec_from_file_location(name, os.path.join(HERE, name + ".py"))
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from testkit import load, main  # noqa: E402  (tools/ is not on sys.path under -I)
 
 
 md = load("check_markdown")
@@ -91,14 +86,6 @@ class C4Attributes(unittest.TestCase):
         self.assertIn(md.FOOTNOTE, reasons(GOOD + "\nRead this.[^1]\n\n[^1]: Never save.\n"))
         self.assertIn(md.STRIKE, reasons(GOOD + "\n~~999 (UK)~~\n"))
         self.assertIn(md.CHECKBOX, reasons(GOOD + "\n- [ ] box\n"))
-
-
-def main():
-    result = unittest.TextTestRunner(verbosity=1).run(
-        unittest.defaultTestLoader.loadTestsFromModule(sys.modules[__name__]))
-    failed = len(result.failures) + len(result.errors)
-    print("%d passed, %d failed" % (result.testsRun - failed - len(result.skipped), failed))
-    return 1 if failed else 0
 
 
 if __name__ == "__main__":

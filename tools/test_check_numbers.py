@@ -9,15 +9,8 @@ import unittest
 sys.dont_write_bytecode = True
 HERE = os.path.dirname(os.path.abspath(__file__))
 
-
-def load(name):
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, os.path.join(HERE, name + ".py"))
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from testkit import load, main  # noqa: E402  (tools/ is not on sys.path under -I)
 
 
 nb = load("check_numbers")
@@ -136,14 +129,6 @@ class NumbersInWords(unittest.TestCase):
                      "It works in 23 of the 27 EU countries.", "Call double nine."):
             with self.subTest(text=text):
                 self.assertEqual(nb.word_numbers(nb.normalise(text)), [])
-
-
-def main():
-    result = unittest.TextTestRunner(verbosity=1).run(
-        unittest.defaultTestLoader.loadTestsFromModule(sys.modules[__name__]))
-    failed = len(result.failures) + len(result.errors)
-    print("%d passed, %d failed" % (result.testsRun - failed - len(result.skipped), failed))
-    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -15,15 +15,8 @@ sys.dont_write_bytecode = True
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
 
-
-def load(name):
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, os.path.join(HERE, name + ".py"))
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from testkit import load, main  # noqa: E402  (tools/ is not on sys.path under -I)
 
 
 rp = load("check_repo")
@@ -256,14 +249,6 @@ class DataAndSiteLinks(unittest.TestCase):
                         text = f.read()
                     found = func(self.checker, path, text) if folder == "data" else func(self.checker, text)
                     self.assertEqual(found, [], path)
-
-
-def main():
-    result = unittest.TextTestRunner(verbosity=1).run(
-        unittest.defaultTestLoader.loadTestsFromModule(sys.modules[__name__]))
-    failed = len(result.failures) + len(result.errors)
-    print("%d passed, %d failed" % (result.testsRun - failed - len(result.skipped), failed))
-    return 1 if failed else 0
 
 
 if __name__ == "__main__":
