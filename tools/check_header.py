@@ -40,6 +40,7 @@ NOT_URGENT = re.compile(r"non-urgent|municipal", re.I)
 GENERAL = re.compile(r"polic|polizei|gendarm|crime|emergenc|general|unified|single|dispatch|"
                      r"hotline", re.I)
 POLICE_STATION = ", or go to a police station"
+REPORTS = re.compile(r"\breport", re.I)
 NOT_CRISIS = re.compile(r"violence|abuse|women|trafficking", re.I)
 NO_NUMBER = ("Call the police, or go to a police station. This guide could not confirm an "
              "emergency number for this country on an official page")
@@ -127,6 +128,13 @@ def country_header(template, name, routes):  # name: kept for callers; unused
     crisis = header_routes(routes, "crisis")
     # the page's title names the country: the numbers need no country beside them
     said = "Call %s" % _said_routes(emergency) if emergency else NO_NUMBER
+    if not emergency:
+        # no emergency number: a child helpline that takes reports is the line to call
+        helpline = [r for r in routes if r.get("kind") == "child_helpline" and r.get("numbers")
+                    and REPORTS.search(r.get("text", ""))]
+        if helpline:
+            said += ". To report a child in danger, call the child helpline, %s" % (
+                _said([n for n in helpline[0]["numbers"] if not n.startswith("+")][:1]))
     labels = [re.search(r"\(([^()]+)\)", r.get("text", "")) for r in emergency]
     if emergency and not any(m is None or GENERAL.search(m.group(1)) for m in labels):
         said += POLICE_STATION

@@ -135,6 +135,16 @@ class CountryHeader(unittest.TestCase):
         self.assertIn("could not confirm an emergency number for this country", got)
         self.assertIn("**Thinking of suicide, or of hurting yourself?** [Find A Helpline]", got)
 
+    def test_no_emergency_number_names_a_child_helpline_that_takes_reports(self):
+        line = {"kind": "child_helpline", "numbers": ["116"],
+                "text": "116, free. Anyone can call it to report a child who needs protection."}
+        got = self.header([line], "Kenya")
+        self.assertIn("To report a child in danger, call the child helpline, 116.", got)
+        talk_only = dict(line, text="116, free, for children to talk.")
+        self.assertNotIn("call the child helpline", self.header([talk_only], "Kenya"))
+        with_police = [{"kind": "emergency", "text": "999 (police)", "numbers": ["999"]}, line]
+        self.assertNotIn("call the child helpline", self.header(with_police, "Kenya"))
+
     def test_country_page_must_show_its_own_header(self):
         texts = {hd.COUNTRY_HEADER_PATH: self.TEMPLATE,
                  "data/countries/dk.yaml": "routes:\n- kind: emergency\n  text: '112.'\n"

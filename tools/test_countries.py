@@ -73,19 +73,19 @@ class Generator(Copy):
         self.assertEqual(code, 0, out)
 
     def test_unregenerated_data_change_fails(self):
-        self.edit("data/countries/ke.yaml", "Childline Kenya, 116, free", "Childline Kenya, 116, free of charge")
+        self.edit("data/countries/ke.yaml", "116, the national child helpline", "116, the national child line")
         code, out = run(["--check", "--root", self.root])
         self.assertEqual(code, 1)
         self.assertIn("guide/countries/ke.md differs from what the data generates", out)
         self.assertIn("data/routes.json differs", out)
 
     def test_regenerated_change_passes(self):
-        self.edit("data/countries/ke.yaml", "Childline Kenya, 116, free", "Childline Kenya, 116, free of charge")
+        self.edit("data/countries/ke.yaml", "116, the national child helpline", "116, the national child line")
         self.assertEqual(run(["--root", self.root])[0], 0)
         code, out = run(["--check", "--root", self.root])
         self.assertEqual(code, 0, out)
         with open(self.path("guide/countries/ke.md"), encoding="utf-8") as f:
-            self.assertIn("free of charge", f.read())
+            self.assertIn("the national child line", f.read())
 
     def test_emergency_number_changed_by_one_digit_in_data_and_page_fails(self):
         # 999 -> 998 in the United Kingdom's file and in its page: the register and the
@@ -99,7 +99,7 @@ class Generator(Copy):
                       "it as one for GB", out)
 
     def test_invalid_number_fails(self):
-        self.edit("data/countries/ke.yaml", "Childline Kenya, 116, free", "Childline Kenya, 11, free")
+        self.edit("data/countries/ke.yaml", "116, the national child helpline", "11, the national child helpline")
         self.edit("data/countries/ke.yaml", "- '116'", "- '11'")
         code, out = run(["--check", "--root", self.root])
         self.assertEqual(code, 1)
@@ -108,7 +108,8 @@ class Generator(Copy):
     def test_route_without_source_fails_the_schema(self):
         with open(self.path("data/countries/ke.yaml"), encoding="utf-8") as f:
             text = f.read()
-        text = re.sub(r"  sources:\n  - https://childlinekenya\.co\.ke\n", "", text)
+        text = re.sub(r"  sources:\n  - http://childrenscouncil\.go\.ke/child-help-line\.html\n"
+                      r"  - https://childlinekenya\.co\.ke\n", "", text)
         with open(self.path("data/countries/ke.yaml"), "w", encoding="utf-8") as f:
             f.write(text)
         code, out = run(["--check", "--root", self.root])
