@@ -11,6 +11,7 @@ axe-playwright-python package) checks each page. The last line is
 """
 import argparse
 import functools
+import gzip
 import html
 import http.server
 import importlib.util
@@ -117,6 +118,19 @@ def every_reader_page_is_built_with_its_country_pages():
     assert pages["guide/countries/zz.md"] == "countries/zz/"
     assert os.path.isfile(os.path.join(out, "countries/zz/index.html"))
     assert os.path.isfile(os.path.join(out, "index.html"))
+
+
+@test
+def every_page_is_within_50_kb_gzip_compressed():
+    # issue 20's goal for a slow phone; the page is the only request (see the browser test)
+    root, out, pages = built()
+    sizes = {}
+    for address in pages.values():
+        with open(os.path.join(out, address, "index.html"), "rb") as f:
+            sizes[address] = len(gzip.compress(f.read(), 9))
+    big = {a: n for a, n in sizes.items() if n > 50 * 1024}
+    assert big == {}, big
+    assert max(sizes.values()) > 0
 
 
 @test
