@@ -133,7 +133,7 @@ def country_header(template, name, routes):  # name: kept for callers; unused
         helpline = [r for r in routes if r.get("kind") == "child_helpline" and r.get("numbers")
                     and REPORTS.search(r.get("text", ""))]
         if helpline:
-            said += ". To report a child in danger, call the child helpline, %s" % (
+            said += ". Or call the child helpline, %s" % (
                 _said([n for n in helpline[0]["numbers"] if not n.startswith("+")][:1]))
     labels = [re.search(r"\(([^()]+)\)", r.get("text", "")) for r in emergency]
     if emergency and not any(m is None or GENERAL.search(m.group(1)) for m in labels):

@@ -139,7 +139,7 @@ class CountryHeader(unittest.TestCase):
         line = {"kind": "child_helpline", "numbers": ["116"],
                 "text": "116, free. Anyone can call it to report a child who needs protection."}
         got = self.header([line], "Kenya")
-        self.assertIn("To report a child in danger, call the child helpline, 116.", got)
+        self.assertIn("Or call the child helpline, 116.", got)
         talk_only = dict(line, text="116, free, for children to talk.")
         self.assertNotIn("call the child helpline", self.header([talk_only], "Kenya"))
         with_police = [{"kind": "emergency", "text": "999 (police)", "numbers": ["999"]}, line]
