@@ -28,6 +28,13 @@ Links between pages are rewritten to the site's addresses (relative, so the site
 works under any folder, as on GitHub Pages); a heading gets the id GitHub gives it;
 every phone number that the contact register (tools/contact-facts.txt) knows becomes
 a tel: link, and a number to text an sms: link, with the visible number unchanged.
+
+"Your country" in one tap: on every page but the country pages and the list, the links
+to the list of countries (by-country.md#find-your-country, and "Your country" in the
+navigation) get class="yours", and site/country.js, at the end of <main>, points them at
+the country whose time zone the device is set to, when exactly one country with a page
+has that zone (tzdata's zone.tab, and its older names from tzdata.zi). The guess is
+made on the device; nothing is sent or stored.
 """
 import argparse
 import base64
@@ -35,6 +42,7 @@ import hashlib
 import html
 import html.parser
 import importlib.util
+import json
 import os
 import posixpath
 import re
@@ -75,6 +83,10 @@ SITE_DIR = "site"
 TEMPLATE = "page.html"
 STYLE = "style.css"
 SCRIPT = "exit.js"
+GUESS_SCRIPT = "country.js"
+COUNTRY_LIST = "guide/by-country.md"
+COUNTRY_ANCHOR = "find-your-country"
+COUNTRY_PAGE = re.compile(r"guide/countries/([a-z]{2})\.md")
 FACTS_PATH = "tools/contact-facts.txt"
 HEADER_PATH = "tools/safety-header.md"
 TOP_PAGES = {"README.md": "", "SOURCES.md": "sources/", "CONTRIBUTING.md": "contributing/",
@@ -271,6 +283,8 @@ class Builder:
         header = os.path.join(self.root, HEADER_PATH)
         self.header = header_blocks(self.source(HEADER_PATH)) if os.path.isfile(header) else []
         self.dropped = []  # (page, target) of links to files that are no page of the site
+        self.countries = {m.group(1): path for path in self.pages
+                          for m in [COUNTRY_PAGE.fullmatch(path)] if m}
 
     def source(self, path):
         with open(os.path.join(self.root, path), encoding="utf-8") as f:
@@ -281,6 +295,13 @@ class Builder:
         if path == "LICENSE":  # plain text: each paragraph as written, addresses as links
             text = "# Licence\n\n" + text
         return cmarkgfm.github_flavored_markdown_to_html(text, options=RENDER_OPTIONS)
+
+    def guesses(self, path):
+        """Whether a page's links to the country list may go to the reader's country:
+        not on the list itself, nor on a country page (its "All countries" link must
+        stay the list), and only when the site has country pages."""
+        return bool(self.countries) and path != COUNTRY_LIST and \
+            COUNTRY_PAGE.fullmatch(path) is None
 
     def build_page(self, path):
         address = self.pages[path]
@@ -363,6 +384,8 @@ class Builder:
             if target in self.pages:
                 new = relative(address, self.pages[target]) + (hash_ + anchor)
                 token[2] = [(k, new if k == "href" else v) for k, v in token[2]]
+                if target == COUNTRY_LIST and anchor == COUNTRY_ANCHOR and self.guesses(path):
+                    token[2].append(("class", "yours"))
             else:
                 self.dropped.append((path, href))
                 token[0] = "drop-start"
@@ -452,10 +475,13 @@ class Builder:
         style = minify_css(self.source(posixpath.join(SITE_DIR, STYLE)))
         script = minify_js(self.source(posixpath.join(SITE_DIR, SCRIPT)))
         script = script.replace("__EXIT_URL__", EXIT_URL)
-        csp = ("default-src 'none'; style-src '%s'; script-src '%s'; img-src 'none'; "
+        guess = self.guess_script()
+        csp = ("default-src 'none'; style-src '%s'; script-src %s; img-src 'none'; "
                "connect-src 'none'; font-src 'none'; media-src 'none'; object-src 'none'; "
                "frame-src 'none'; worker-src 'none'; manifest-src 'none'; "
-               "form-action 'none'; base-uri 'none'" % (sha256_source(style), sha256_source(script)))
+               "form-action 'none'; base-uri 'none'" % (
+                   sha256_source(style),
+                   " ".join("'%s'" % sha256_source(s) for s in (script, guess) if s)))
         if os.path.isdir(out):
             shutil.rmtree(out)
         os.makedirs(out)
@@ -471,6 +497,7 @@ class Builder:
                 countries=relative(page.address, self.pages["guide/by-country.md"])
                 if "guide/by-country.md" in self.pages else None,
                 style=jinja2.filters.Markup(style), script=jinja2.filters.Markup(script),
+                guess=jinja2.filters.Markup(guess) if guess and self.guesses(path) else None,
                 csp=jinja2.filters.Markup(html.escape(csp, quote=False).replace('"', "&quot;")), exit_url=EXIT_URL, private_url=PRIVATE_URL, source=path,
                 is_home=page.address == "")
             folder = os.path.join(out, page.address)
@@ -479,6 +506,60 @@ class Builder:
                 f.write(html_text)
             built.append(page)
         return built
+
+
+    def guess_script(self):
+        """site/country.js with the time zones and names of the countries that have a
+        page ("" when the site has no country pages or no such script)."""
+        if not self.countries or not os.path.isfile(os.path.join(self.root, SITE_DIR, GUESS_SCRIPT)):
+            return ""
+        names = {}
+        for code, path in sorted(self.countries.items()):
+            first = self.source(path).split("\n", 1)[0]
+            names[code] = first[2:].strip() if first.startswith("# ") else code.upper()
+        zones = zone_countries(set(names))
+        compact = lambda data: json.dumps(data, ensure_ascii=False, sort_keys=True,
+                                          separators=(",", ":")).replace("</", "<\\/")
+        script = minify_js(self.source(posixpath.join(SITE_DIR, GUESS_SCRIPT)))
+        return script.replace("__ZONES__", compact(zones)).replace("__NAMES__", compact(names))
+
+
+def zone_countries(codes):
+    """{IANA time zone: country code} for the lower-case ISO codes given, from the pinned
+    tzdata package: every zone of zone.tab, and every older or other name (a link in
+    tzdata.zi, such as Asia/Calcutta for Asia/Kolkata) whose zone serves exactly one of
+    those countries. A name shared by several (Africa/Asmera ends at Africa/Nairobi, which
+    Kenya, Uganda, Eritrea and others use) and names such as UTC give no guess."""
+    import importlib.resources
+    base = importlib.resources.files("tzdata").joinpath("zoneinfo")
+    listed = {}
+    for line in base.joinpath("zone.tab").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            country, _, zone = line.split("\t")[:3]
+            listed[zone] = country.lower()
+    links = {}
+    for line in base.joinpath("tzdata.zi").read_text(encoding="utf-8").splitlines():
+        if line.startswith("L "):
+            _, target, name = line.split()[:3]
+            links[name] = target
+
+    def final(zone):
+        seen = set()
+        while zone in links and zone not in seen:
+            seen.add(zone)
+            zone = links[zone]
+        return zone
+
+    served = {}  # final zone -> the countries (with a page) whose listed zones end there
+    for zone, country in listed.items():
+        if country in codes:
+            served.setdefault(final(zone), set()).add(country)
+    found = {zone: country for zone, country in listed.items() if country in codes}
+    for name in links:
+        countries = served.get(final(name), set())
+        if name not in listed and len(countries) == 1:
+            found[name] = next(iter(countries))
+    return found
 
 
 def sha256_source(text):

@@ -95,7 +95,8 @@ CI_WORKFLOW = ".github/workflows/ci.yml"
 PAGES_WORKFLOW = ".github/workflows/pages.yml"
 ALLOWED_FILES = TOP_PAGES | {"LICENSE", ".ci/run", CODEOWNERS, PR_TEMPLATE, ISSUE_CONFIG,
                              LINKS_WORKFLOW, CI_WORKFLOW, PAGES_WORKFLOW, ".gitignore",
-                             "data/routes.json", "site/style.css", "site/exit.js", "site/page.html"} | \
+                             "data/routes.json", "site/style.css", "site/exit.js", "site/country.js",
+                             "site/page.html"} | \
     {"tools/" + name for name in TOOLS_FILES}
 # Country data (issue 18) and the site's templates (issue 20): plain text, read by their tools.
 ALLOWED_PATTERNS = re.compile(r"data/(?:countries/[a-z]{2}\.yaml|global\.yaml|un-members\.yaml|"

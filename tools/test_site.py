@@ -218,6 +218,35 @@ def inline_style_and_script_are_minified_and_keep_their_strings():
 
 
 @test
+def time_zones_map_to_one_country_with_old_names_and_no_shared_ones():
+    zones = site.zone_countries({"ke", "ug", "er", "in", "ua", "ar", "gb"})
+    assert zones["Africa/Nairobi"] == "ke" and zones["Africa/Kampala"] == "ug"
+    assert zones["Africa/Asmara"] == "er"
+    # Chromium names India's zone Asia/Calcutta: tzdata.zi's link to Asia/Kolkata
+    assert zones["Asia/Calcutta"] == "in" and zones["Asia/Kolkata"] == "in"
+    assert zones["Europe/Kiev"] == "ua" and zones["America/Cordoba"] == "ar"
+    # Asmera ends at Nairobi, which several countries use: no guess; nor for UTC
+    for name in ("Africa/Asmera", "Etc/UTC", "UTC", "GMT", "Europe/Paris"):
+        assert name not in zones, name
+
+
+@test
+def country_list_links_are_marked_for_the_guess_except_on_country_pages():
+    _, out, _ = built()
+    help_page = read(out, "get-help/")
+    marked = re.findall(r'<a href="([^"]*)" class="yours">', help_page)
+    assert marked and all(h.endswith("by-country/#find-your-country") or h.endswith("by-country/")
+                          for h in marked), marked[:3]
+    assert '<a href="../by-country/" class="yours">Your country</a>' in help_page  # the nav
+    assert help_page.count("<script>") == 2 and "Africa/Nairobi" in help_page
+    policy = re.search(r"script-src ([^;]*);", html.unescape(help_page)).group(1)
+    assert policy.count("'sha256-") == 2, policy
+    for address in ("countries/zz/", "countries/ke/", "by-country/"):
+        page = read(out, address)
+        assert 'class="yours"' not in page and page.count("<script>") == 1, address
+
+
+@test
 def two_sources_at_one_address_fail():
     try:
         site.site_pages(["README.md", "SOURCES.md", "guide/sources.md"])
@@ -412,6 +441,54 @@ def browser_quick_exit_with_scripts_off_leaves_and_says_back_can_return():
     page = ctx.new_page()
     page.goto(b.url("get-help/"), wait_until="load")
     assert page.get_by_text("Scripts are off").count() == 0
+    ctx.close()
+
+
+def yours(b, zone, scripts=True, address="get-help/"):
+    """[(href, text)] of the "your country" links, in a browser set to a time zone."""
+    ctx = b.context(timezone_id=zone, java_script_enabled=scripts)
+    page = ctx.new_page()
+    page.goto(b.url(address), wait_until="load")
+    links = page.eval_on_selector_all(
+        "a.yours", "els => els.map(e => [e.getAttribute('href'), e.textContent])")
+    ctx.close()
+    return links
+
+
+@test
+def browser_your_country_is_one_tap_from_any_situation_by_the_time_zone():
+    b = browser()
+    for zone, code, name in (("Africa/Nairobi", "ke", "Kenya"), ("Asia/Kolkata", "in", "India"),
+                             ("America/Lima", "pe", "Peru")):
+        links = yours(b, zone)
+        assert len(links) > 10, links
+        for href, text in links:
+            assert href.endswith("countries/%s/" % code) and text.endswith("(%s)" % name), \
+                (zone, href, text)
+    # one tap: a situation's link lands on the country page
+    ctx = b.context(timezone_id="Africa/Nairobi")
+    page = ctx.new_page()
+    page.goto(b.url("get-help/"), wait_until="load")
+    page.locator("main a.yours").first.click()
+    page.wait_for_url(b.url("countries/ke/"), timeout=5000)
+    assert "Kenya" in page.locator("h1").inner_text()
+    ctx.close()
+    home = yours(b, "Africa/Nairobi", address="")
+    assert home and all(h.endswith("countries/ke/") for h, _ in home), home
+
+
+@test
+def browser_your_country_stays_the_list_with_no_match_or_no_scripts():
+    b = browser()
+    for zone, scripts in (("Etc/UTC", True), ("Africa/Asmera", True), ("Africa/Nairobi", False)):
+        links = yours(b, zone, scripts)
+        assert links and all("by-country/" in h and "(" not in t for h, t in links), (zone, links[:2])
+    # the country page's own "All countries" link is never changed
+    ctx = b.context(timezone_id="Africa/Nairobi")
+    page = ctx.new_page()
+    page.goto(b.url("countries/ke/"), wait_until="load")
+    hrefs = page.eval_on_selector_all("main a", "els => els.map(e => e.getAttribute('href'))")
+    assert any(h.endswith("by-country/#find-your-country") for h in hrefs), hrefs
     ctx.close()
 
 
