@@ -31,7 +31,7 @@ except ImportError as missing:  # pragma: no cover
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 KINDS = ["emergency", "report", "child_helpline", "crisis", "help_to_stop", "young_images", "other"]
-LABEL = {"emergency": "Emergency", "report": "Report material", "child_helpline": "Child helpline",
+LABEL = {"emergency": "Emergency", "report": "Report", "child_helpline": "Child helpline",
          "crisis": "Crisis line", "help_to_stop": "Help to stop",
          "young_images": "Your image, taken under 18", "other": "Also"}
 REGIONS = ["Africa", "Americas", "Asia", "Europe", "Middle East", "Oceania"]

@@ -34,7 +34,7 @@ check_guide = load("check_guide")
 EMERGENCY_ON_PAGE = "**Are you, or is a child, in danger right now?** Call "
 # with no national crisis line, the header's suicide line (Find A Helpline) is the route
 CRISIS_ON_PAGE = "**Thinking of suicide, or of hurting yourself?**"
-KINDS_ON_PAGE = [EMERGENCY_ON_PAGE, "**Report material:**", "**Child helpline:**",
+KINDS_ON_PAGE = [EMERGENCY_ON_PAGE, "**Report:**", "**Child helpline:**",
                  CRISIS_ON_PAGE, "**Help to stop:**", "**Your image, taken under 18:**"]
 
 
