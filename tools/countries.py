@@ -30,6 +30,8 @@ except ImportError as missing:  # pragma: no cover
     sys.exit("countries: the package %r is missing. Run: bash .ci/run" % missing.name)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+# "other" lines shown first on a country page, next to the emergency numbers
+URGENT_LABELS = ("Other urgent line", "Police, not urgent", "Report to the police")
 KINDS = ["emergency", "report", "child_helpline", "crisis", "help_to_stop", "young_images", "other"]
 LABEL = {"emergency": "Emergency", "report": "Report", "child_helpline": "Child helpline",
          "crisis": "Crisis line", "help_to_stop": "Help to stop",
@@ -224,6 +226,10 @@ def country_page(root, e, g, hosts):
              "[Global routes](../by-country.md#global-routes)%s" % (human_date(e["checked"]), duties),
              ""]
     in_header = ch.header_routes(e["routes"], "emergency")
+    # urgent and police lines come first, next to the emergency numbers in the header
+    first = [r for r in e["routes"] if r["kind"] == "other" and r.get("label") in URGENT_LABELS]
+    for r in first:
+        lines.append("- **%s:** %s" % (r["label"], relink(route_line(r, hosts), "../")))
     for kind in KINDS:
         routes = [r for r in e["routes"] if r["kind"] == kind]
         if kind == "crisis" and not routes:
@@ -236,6 +242,8 @@ def country_page(root, e, g, hosts):
                 continue
         if kind == "other":
             for r in routes:
+                if r in first:
+                    continue
                 lines.append("- **%s:** %s" % (r.get("label", LABEL["other"]),
                                                relink(route_line(r, hosts), "../")))
             continue
